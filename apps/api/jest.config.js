@@ -1,0 +1,45 @@
+const path = require('node:path');
+
+// swc compiles TypeScript with decorator metadata, which NestJS and TypeORM rely on.
+const transform = {
+  '^.+\\.[tj]s$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        target: 'es2022',
+      },
+    },
+  ],
+};
+const moduleNameMapper = {
+  '^@bdhv/contracts$': path.join(__dirname, '../../libs/contracts/src/index.ts'),
+};
+
+// A few dependencies ship ESM only; Jest's CommonJS runtime needs them compiled (Node itself loads them).
+const transformIgnorePatterns = ['/node_modules/(?!(content-disposition)/)'];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      transform,
+      transformIgnorePatterns,
+      moduleNameMapper,
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+      transform,
+      transformIgnorePatterns,
+      moduleNameMapper,
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+    },
+  ],
+};

@@ -1,0 +1,58 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ZodValidationPipe } from 'nestjs-zod';
+import type { Logger } from 'pino';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { AuthGuard } from './common/auth.guard';
+import { SpaIndex } from './common/spa-index';
+import { LOGGER, PROCESS_ROLE } from './common/tokens';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { buildDataSourceOptions } from './database/data-source';
+import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
+import { HealthModule } from './modules/health/health.module';
+import { TelemetryModule } from './modules/telemetry/telemetry.module';
+import { QueueModule } from './queue/queue.module';
+import type { ProcessRole } from './queue/job-map';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  role: ProcessRole;
+  logger: Logger;
+}
+
+/** Domain modules that hold job processors: loaded by both the API and the worker. */
+const domainModules = [DiagnosticsModule];
+/** Modules that only serve HTTP. */
+const httpModules = [HealthModule, TelemetryModule];
+
+@Global()
+@Module({})
+export class AppModule {
+  static forRoot({ config, role, logger }: AppModuleOptions): DynamicModule {
+    const core = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: PROCESS_ROLE, useValue: role },
+      { provide: LOGGER, useValue: logger },
+    ];
+    const http =
+      role === 'api'
+        ? [
+            { provide: APP_GUARD, useClass: AuthGuard },
+            { provide: APP_PIPE, useClass: ZodValidationPipe },
+            { provide: APP_FILTER, useFactory: () => new AllExceptionsFilter(SpaIndex.load(config.http.webDistDir)) },
+          ]
+        : [];
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(buildDataSourceOptions(config)),
+        QueueModule,
+        ...domainModules,
+        ...(role === 'api' ? httpModules : []),
+      ],
+      providers: [...core, ...http],
+      exports: core.map((p) => p.provide),
+    };
+  }
+}

@@ -1,0 +1,154 @@
+import 'reflect-metadata';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import * as fs from 'node:fs';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { sendApiError } from './common/all-exceptions.filter';
+import { createLogger, PinoNestLogger } from './common/logger';
+import { genRequestId } from './common/request-id';
+import { AppConfig } from './config/config';
+import { QueueService } from './queue/queue.service';
+
+export interface Booted<T> {
+  app: T;
+  logger: Logger;
+  /** `METHOD /url` of every HTTP route registered (empty for the worker). */
+  routes: string[];
+  /** Stops taking work, lets in-flight requests and jobs finish, then releases connections. */
+  shutdown: (signal?: string) => Promise<void>;
+}
+
+/**
+ * Errors Fastify raises before routing (malformed or oversized bodies) reach only Fastify's error
+ * handler. Nest's would turn them into bare HttpExceptions and lose their codes, so ours takes its place.
+ */
+class ApiFastifyAdapter extends FastifyAdapter {
+  override setErrorHandler() {
+    return this.getInstance().setErrorHandler((error, request, reply) => sendApiError(error, request, reply));
+  }
+}
+
+export async function createHttpApp(config: AppConfig, logger = createLogger(config)): Promise<Booted<NestFastifyApplication>> {
+  const adapter = new ApiFastifyAdapter({
+    loggerInstance: logger,
+    genReqId: genRequestId,
+    requestIdHeader: false,
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    return503OnClosing: true,
+  });
+  const fastify = adapter.getInstance();
+  const routes: string[] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, role: 'api', logger }), adapter, {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+    bufferLogs: false,
+  });
+  app.setGlobalPrefix('api');
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine and Swagger UI set inline styles; scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  const webDist = config.http.webDistDir;
+  if (webDist && fs.existsSync(webDist)) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      setHeaders: (res: { setHeader(name: string, value: string): void }, filePath: string) => {
+        // Vite fingerprints everything under assets/; index.html must always be revalidated.
+        res.setHeader('cache-control', filePath.includes(`${'/'}assets${'/'}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  } else if (webDist) {
+    logger.warn({ webDist }, 'web app not built; only the API is served (run `npm run build`)');
+  }
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Bình dân học vụ số API')
+      .setDescription('Every error has the shape { statusCode, code, message, errors?, requestId }.')
+      .setVersion(config.version)
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(openApi), { jsonDocumentUrl: 'api/docs-json' });
+
+  await app.init();
+  return { app, logger, routes, shutdown: shutdownSequence(app, logger, config, true) };
+}
+
+export async function createWorkerApp(config: AppConfig, logger = createLogger(config, 'worker')): Promise<Booted<INestApplicationContext>> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, role: 'worker', logger }), {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+  });
+  await app.init();
+  return { app, logger, routes: [], shutdown: shutdownSequence(app, logger, config, false) };
+}
+
+function shutdownSequence(app: INestApplicationContext, logger: Logger, config: AppConfig, http: boolean) {
+  let running: Promise<void> | null = null;
+  return (signal?: string) => {
+    running ??= (async () => {
+      logger.info({ signal }, 'shutting down: finishing in-flight work');
+      if (http) {
+        // Stops accepting connections and waits for in-flight requests to be answered.
+        await (app as NestFastifyApplication).getHttpAdapter().getInstance().close();
+      }
+      await app.get(QueueService).shutdown(config.shutdownTimeoutMs);
+      await app.close();
+      logger.info('shutdown complete');
+    })();
+    return running;
+  };
+}
+
+/** SIGTERM/SIGINT run the shutdown sequence once; a stuck shutdown is cut off after the timeout. */
+export function handleSignals(booted: Booted<unknown>, timeoutMs: number): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    const timer = setTimeout(() => {
+      booted.logger.error({ timeoutMs }, 'shutdown timed out; exiting');
+      process.exit(1);
+    }, timeoutMs + 2000);
+    timer.unref();
+    booted.shutdown(signal).then(
+      () => process.exit(0),
+      (err) => {
+        booted.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}

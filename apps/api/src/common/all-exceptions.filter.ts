@@ -1,0 +1,42 @@
+import { ArgumentsHost, Catch, ExceptionFilter, NotFoundException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toApiError } from './to-api-error';
+import type { SpaIndex } from './spa-index';
+
+/**
+ * The one error shape for every failure raised inside Nest (guards, pipes, handlers, unknown
+ * routes). Errors raised by Fastify before routing (body parsing) take the same path through
+ * `installFastifyErrorHandler`.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(private readonly spa: SpaIndex) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    // Nest raises a bare NotFoundException for unknown routes; domain code raises AppException.
+    const routeNotFound = exception instanceof NotFoundException;
+    if (routeNotFound && this.spa.serves(request)) {
+      this.spa.send(reply);
+      return;
+    }
+    sendApiError(exception, request, reply, routeNotFound);
+  }
+}
+
+export function sendApiError(exception: unknown, request: FastifyRequest, reply: FastifyReply, routeNotFound = false): void {
+  const { body, internal } = toApiError(exception, routeNotFound);
+  if (internal) {
+    request.log.error({ err: exception }, 'unhandled error');
+  } else if (body.statusCode >= 400) {
+    request.log.info({ code: body.code, statusCode: body.statusCode }, 'request failed');
+  }
+  if (reply.sent) return;
+  void reply
+    .status(body.statusCode)
+    .header('content-type', 'application/json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send({ ...body, requestId: String(request.id) });
+}

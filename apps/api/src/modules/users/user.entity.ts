@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { UuidEntity } from '../../database/uuid-entity';
+import type { Audience, Role } from '@bdhv/contracts';
+import { OrgUnit } from '../org-units/org-unit.entity';
+
+@Entity('users')
+export class User extends UuidEntity {
+  @Column({ type: 'varchar', length: 255 })
+  fullName: string;
+
+  /** Normalised to +84… form; unique when present. */
+  @Index('UQ_users_phone', { unique: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Index('UQ_users_email', { unique: true })
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  email: string | null;
+
+  /** argon2id hash; null for accounts that only sign in through single sign-on. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'simple-array' })
+  roles: Role[];
+
+  @Column({ type: 'simple-array' })
+  audiences: Audience[];
+
+  @Index('IDX_users_orgUnitId')
+  @Column({ type: 'varchar', length: 36 })
+  orgUnitId: string;
+
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'orgUnitId' })
+  orgUnit?: OrgUnit;
+
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status: 'active' | 'disabled';
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}
