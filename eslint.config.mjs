@@ -25,7 +25,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/api/src/database/migrations/**/*.ts'],
-    rules: { 'max-len': 'off' },
+    // CommonJS tool configs.
+    files: ['**/*.config.js', '**/jest.config.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

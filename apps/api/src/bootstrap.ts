@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
@@ -85,9 +86,9 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
       root: webDist,
       prefix: '/',
       wildcard: false,
-      setHeaders: (res: { setHeader(name: string, value: string): void }, filePath: string) => {
+      setHeaders: (reply: { header(name: string, value: string): unknown }, filePath: string) => {
         // Vite fingerprints everything under assets/; index.html must always be revalidated.
-        res.setHeader('cache-control', filePath.includes(`${'/'}assets${'/'}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   } else if (webDist) {

@@ -1,0 +1,276 @@
+import { apiErrorSchema, ErrorCode, type FieldError } from '@bdhv/contracts';
+
+/** Base path of every API route; the dev server proxies it, production serves it same-origin. */
+export const API_BASE_PATH = '/api';
+
+/** Default time after which a request is abandoned and reported as a timeout. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Client-side error codes, for failures that never produced an API error body. */
+export const ClientErrorCode = {
+  NETWORK_ERROR: 'NETWORK_ERROR',
+  TIMEOUT: 'TIMEOUT',
+  INVALID_RESPONSE: 'INVALID_RESPONSE',
+} as const;
+export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
+
+/**
+ * Anything with a zod-compatible `safeParse`. Typed structurally so the web app does not
+ * need zod itself; the schemas come from `@bdhv/contracts`.
+ */
+export interface ResponseSchema<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: unknown };
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export interface ApiRequestOptions<T> {
+  method?: HttpMethod;
+  /** Serialized as JSON. */
+  body?: unknown;
+  query?: QueryParams;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Validates (and types) the success body. Without it the body is returned unchecked. */
+  schema?: ResponseSchema<T>;
+  /**
+   * Non-2xx statuses whose body is a regular response rather than an error,
+   * e.g. 503 from `GET /api/health` carries a HealthResponse. Needs `schema`; a body that
+   * does not match it is treated as an ordinary error response.
+   */
+  acceptStatuses?: readonly number[];
+  /** 0 disables the timeout. */
+  timeoutMs?: number;
+}
+
+/** The API answered with a non-2xx status. Carries the parsed `ApiError` body. */
+export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError';
+  readonly status: number;
+  /** An `ErrorCode` from the contracts, or an unknown code from a newer API. */
+  readonly code: string;
+  readonly fieldErrors: FieldError[];
+  /** Correlates with the API logs; absent only when the body was not an ApiError. */
+  readonly requestId: string | undefined;
+
+  constructor(init: { status: number; code: string; message: string; fieldErrors?: FieldError[]; requestId?: string }) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.fieldErrors = init.fieldErrors ?? [];
+    this.requestId = init.requestId;
+  }
+}
+
+/** The request never got an HTTP response: offline, DNS, CORS, connection refused, or timeout. */
+export class ApiNetworkError extends Error {
+  override readonly name = 'ApiNetworkError';
+  readonly code: typeof ClientErrorCode.NETWORK_ERROR | typeof ClientErrorCode.TIMEOUT;
+
+  constructor(message: string, code: ApiNetworkError['code'], options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** The API answered 2xx, but the body was not valid JSON or did not match the expected schema. */
+export class ApiResponseError extends Error {
+  override readonly name = 'ApiResponseError';
+  readonly code = ClientErrorCode.INVALID_RESPONSE;
+  readonly status: number;
+  readonly requestId: string | undefined;
+
+  constructor(message: string, init: { status: number; requestId?: string; cause?: unknown }) {
+    super(message, { cause: init.cause });
+    this.status = init.status;
+    this.requestId = init.requestId;
+  }
+}
+
+export function isApiRequestError(error: unknown): error is ApiRequestError {
+  return error instanceof ApiRequestError;
+}
+
+/** Builds `/api/<path>?<query>`; `path` may start with or without `/`. */
+export function buildApiUrl(path: string, query?: QueryParams): string {
+  const normalized = path.startsWith('/') ? path : `/${path}`;
+  let url = `${API_BASE_PATH}${normalized}`;
+  if (query) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null) params.append(key, String(value));
+    }
+    const search = params.toString();
+    if (search) url += `${url.includes('?') ? '&' : '?'}${search}`;
+  }
+  return url;
+}
+
+/** Error code to use when an error response has no ApiError body (e.g. an HTML page from a proxy). */
+function fallbackCodeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return ErrorCode.BAD_REQUEST;
+    case 401:
+      return ErrorCode.UNAUTHENTICATED;
+    case 403:
+      return ErrorCode.FORBIDDEN;
+    case 404:
+      return ErrorCode.NOT_FOUND;
+    case 405:
+      return ErrorCode.METHOD_NOT_ALLOWED;
+    case 409:
+      return ErrorCode.CONFLICT;
+    case 413:
+      return ErrorCode.PAYLOAD_TOO_LARGE;
+    case 415:
+      return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+    case 429:
+      return ErrorCode.TOO_MANY_REQUESTS;
+    case 502:
+    case 503:
+    case 504:
+      return ErrorCode.SERVICE_UNAVAILABLE;
+    default:
+      return status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
+  }
+}
+
+type ParsedBody = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+async function readJson(response: Response): Promise<ParsedBody> {
+  const text = await response.text();
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * Links the caller's signal and a timeout into one signal. `timedOut()` tells the two apart,
+ * so a caller's cancellation (e.g. TanStack Query) is rethrown untouched.
+ */
+function createRequestSignal(signal: AbortSignal | undefined, timeoutMs: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) controller.abort(signal.reason);
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  const timer =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs)
+      : undefined;
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
+ * Calls the API and returns the (optionally schema-validated) JSON body.
+ *
+ * @throws ApiRequestError   non-2xx status (body parsed with `apiErrorSchema`)
+ * @throws ApiNetworkError   no response at all, or timeout
+ * @throws ApiResponseError  2xx with invalid JSON or a body that fails `schema`
+ * @throws the caller's abort reason when `signal` aborts
+ */
+export async function apiRequest<T = unknown>(path: string, options: ApiRequestOptions<T> = {}): Promise<T> {
+  const { method = 'GET', body, query, headers, signal, schema, acceptStatuses = [], timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const url = buildApiUrl(path, query);
+  const requestHeaders: Record<string, string> = { Accept: 'application/json', ...headers };
+  if (body !== undefined) requestHeaders['Content-Type'] = 'application/json';
+
+  const requestSignal = createRequestSignal(signal, timeoutMs);
+  let response: Response;
+  let parsed: ParsedBody;
+  try {
+    try {
+      response = await fetch(url, {
+        method,
+        headers: requestHeaders,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'include',
+        signal: requestSignal.signal,
+      });
+      parsed = await readJson(response);
+    } catch (error) {
+      if (requestSignal.timedOut()) {
+        throw new ApiNetworkError(`${method} ${url} timed out after ${timeoutMs} ms`, ClientErrorCode.TIMEOUT, { cause: error });
+      }
+      if (signal?.aborted) throw signal.reason ?? error;
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new ApiNetworkError(`${method} ${url} failed: could not reach the server (${detail})`, ClientErrorCode.NETWORK_ERROR, {
+        cause: error,
+      });
+    }
+  } finally {
+    requestSignal.dispose();
+  }
+
+  const headerRequestId = response.headers.get('x-request-id') ?? undefined;
+
+  if (!response.ok) {
+    if (schema && acceptStatuses.includes(response.status) && parsed.ok) {
+      const accepted = schema.safeParse(parsed.value);
+      if (accepted.success) return accepted.data;
+    }
+    const apiError = parsed.ok ? apiErrorSchema.safeParse(parsed.value) : undefined;
+    if (apiError?.success) {
+      throw new ApiRequestError({
+        status: response.status,
+        code: apiError.data.code,
+        message: apiError.data.message,
+        fieldErrors: apiError.data.errors,
+        requestId: apiError.data.requestId,
+      });
+    }
+    throw new ApiRequestError({
+      status: response.status,
+      code: fallbackCodeForStatus(response.status),
+      message: `${method} ${url} failed with status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      requestId: headerRequestId,
+    });
+  }
+
+  if (!parsed.ok) {
+    throw new ApiResponseError(`${method} ${url} returned invalid JSON (status ${response.status})`, {
+      status: response.status,
+      requestId: headerRequestId,
+      cause: parsed.error,
+    });
+  }
+  if (!schema) return parsed.value as T;
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) {
+    throw new ApiResponseError(`${method} ${url} returned a body that does not match the expected schema`, {
+      status: response.status,
+      requestId: headerRequestId,
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+type MethodOptions<T> = Omit<ApiRequestOptions<T>, 'method' | 'body'>;
+
+/** Convenience verbs over `apiRequest`. Paths are relative to `/api`. */
+export const apiClient = {
+  get: <T = unknown>(path: string, options?: MethodOptions<T>) => apiRequest<T>(path, { ...options, method: 'GET' }),
+  post: <T = unknown>(path: string, body?: unknown, options?: MethodOptions<T>) =>
+    apiRequest<T>(path, { ...options, method: 'POST', body }),
+  put: <T = unknown>(path: string, body?: unknown, options?: MethodOptions<T>) =>
+    apiRequest<T>(path, { ...options, method: 'PUT', body }),
+  patch: <T = unknown>(path: string, body?: unknown, options?: MethodOptions<T>) =>
+    apiRequest<T>(path, { ...options, method: 'PATCH', body }),
+  delete: <T = unknown>(path: string, options?: MethodOptions<T>) => apiRequest<T>(path, { ...options, method: 'DELETE' }),
+};

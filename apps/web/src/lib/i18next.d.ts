@@ -1,0 +1,8 @@
+import type { resources } from './i18n';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: (typeof resources)['vi'];
+  }
+}
