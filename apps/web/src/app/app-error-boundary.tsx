@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { reportClientError } from '@/lib/report-client-error';
 import { ErrorPage } from './routes/error-page';
 
 interface AppErrorBoundaryProps {
@@ -20,6 +21,7 @@ export class AppErrorBoundary extends Component<AppErrorBoundaryProps, AppErrorB
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     console.error('Unhandled error in the application', error, info.componentStack);
+    reportClientError(error, info.componentStack);
   }
 
   override render() {
