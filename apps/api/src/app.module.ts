@@ -9,8 +9,16 @@ import { SpaIndex } from './common/spa-index';
 import { LOGGER, PROCESS_ROLE } from './common/tokens';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/data-source';
+import { MemoryRateLimitStore, RATE_LIMIT_STORE, RedisRateLimitStore } from './common/rate-limiter';
+import { SecretsService } from './common/secrets.service';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
+import { OrgUnitsModule } from './modules/org-units/org-units.module';
+import { UsersModule } from './modules/users/users.module';
 import { TelemetryModule } from './modules/telemetry/telemetry.module';
 import { QueueModule } from './queue/queue.module';
 import type { ProcessRole } from './queue/job-map';
@@ -22,9 +30,9 @@ export interface AppModuleOptions {
 }
 
 /** Domain modules that hold job processors: loaded by both the API and the worker. */
-const domainModules = [DiagnosticsModule];
+const domainModules = [AuditModule, NotificationsModule, DiagnosticsModule, ImportsModule];
 /** Modules that only serve HTTP. */
-const httpModules = [HealthModule, TelemetryModule];
+const httpModules = [HealthModule, TelemetryModule, AuthModule, OrgUnitsModule, UsersModule];
 
 @Global()
 @Module({})
@@ -34,6 +42,11 @@ export class AppModule {
       { provide: APP_CONFIG, useValue: config },
       { provide: PROCESS_ROLE, useValue: role },
       { provide: LOGGER, useValue: logger },
+      SecretsService,
+      {
+        provide: RATE_LIMIT_STORE,
+        useFactory: () => (config.queue.redisUrl ? new RedisRateLimitStore(config.queue.redisUrl, config.queue.prefix) : new MemoryRateLimitStore()),
+      },
     ];
     const http =
       role === 'api'
@@ -52,7 +65,7 @@ export class AppModule {
         ...(role === 'api' ? httpModules : []),
       ],
       providers: [...core, ...http],
-      exports: core.map((p) => p.provide),
+      exports: core.map((p) => ('provide' in p ? p.provide : p)),
     };
   }
 }

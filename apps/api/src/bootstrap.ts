@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { INestApplicationContext } from '@nestjs/common';
@@ -15,6 +16,7 @@ import { createLogger, PinoNestLogger } from './common/logger';
 import { genRequestId } from './common/request-id';
 import { AppConfig } from './config/config';
 import { QueueService } from './queue/queue.service';
+import { RATE_LIMIT_STORE, RateLimitStore } from './common/rate-limiter';
 
 export interface Booted<T> {
   app: T;
@@ -59,6 +61,7 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
   });
   app.setGlobalPrefix('api');
 
+  await app.register(fastifyCookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -128,6 +131,7 @@ function shutdownSequence(app: INestApplicationContext, logger: Logger, config: 
       }
       await app.get(QueueService).shutdown(config.shutdownTimeoutMs);
       await app.close();
+      await app.get<RateLimitStore>(RATE_LIMIT_STORE).close();
       logger.info('shutdown complete');
     })();
     return running;

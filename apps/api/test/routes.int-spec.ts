@@ -10,7 +10,16 @@ import { injector, startApi, TestDatabase } from './helpers/test-app';
  * Every route must be guarded or explicitly public. Public routes are listed here on purpose:
  * making a route public is a decision a reviewer sees in this file.
  */
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/telemetry/client-errors'];
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'POST /api/telemetry/client-errors',
+  'POST /api/auth/register',
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
+  'POST /api/auth/forgot-password',
+  'POST /api/auth/reset-password',
+];
 
 interface RouteInfo {
   key: string;

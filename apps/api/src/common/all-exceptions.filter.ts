@@ -34,6 +34,8 @@ export function sendApiError(exception: unknown, request: FastifyRequest, reply:
     request.log.info({ code: body.code, statusCode: body.statusCode }, 'request failed');
   }
   if (reply.sent) return;
+  const retryAfter = (exception as { retryAfter?: unknown } | null)?.retryAfter;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.ceil(retryAfter)));
   void reply
     .status(body.statusCode)
     .header('content-type', 'application/json; charset=utf-8')

@@ -33,6 +33,34 @@ export const envSchema = z.object({
   /** Built web app served at `/`; empty disables static serving (development uses Vite). */
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   TRUST_PROXY: booleanFromEnv.default(false),
+  /** Public address of the web app, used in links sent to users (password reset). */
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Signs access tokens; at least 32 characters. Required in production; generated and kept under ./data otherwise. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** 32 bytes, base64: encrypts citizen IDs. Required in production; generated and kept under ./data otherwise. */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64 (openssl rand -base64 32)')
+    .optional(),
+  /** Secure cookies (HTTPS only). Defaults to true in production. */
+  COOKIE_SECURE: booleanFromEnv.optional(),
+  /** Failed sign-ins allowed per account or per address before 429 with a growing delay. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  /** smtp(s)://user:pass@host:port — password-reset mail; unset writes the link to the log. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().default('Bình dân học vụ số <no-reply@hocvuso.local>'),
+  /** OpenID Connect single sign-on (e.g. VNeID): all three enable it. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DISPLAY_NAME: z.string().default('VNeID'),
+  OIDC_SCOPES: z.string().default('openid profile email phone'),
+  /** Where uploads (imports, later media) are kept when no object storage is configured. */
+  STORAGE_DIR: z.string().default('data/storage'),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

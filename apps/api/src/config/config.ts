@@ -21,6 +21,23 @@ export interface AppConfig {
   http: { bodyLimit: number; trustProxy: boolean; webDistDir: string | null };
   shutdownTimeoutMs: number;
   version: string;
+  publicUrl: string;
+  auth: {
+    /** Undefined means "generate and keep under the data directory" (never in production). */
+    jwtSecret?: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    cookieSecure: boolean;
+    loginMaxFailures: number;
+    loginWindowSeconds: number;
+  };
+  dataEncryptionKey?: string;
+  mail: { smtpUrl?: string; from: string };
+  oidc: { issuer: string; clientId: string; clientSecret: string; displayName: string; scopes: string } | null;
+  storageDir: string;
+  /** Directory for generated secrets in the embedded default. */
+  dataDir: string;
+  importMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +64,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const resolve = (p: string) => (path.isAbsolute(p) ? p : path.join(repoRoot, p));
+  if (e.NODE_ENV === 'production') {
+    const missing = (['JWT_SECRET', 'DATA_ENCRYPTION_KEY'] as const).filter((k) => !e[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when NODE_ENV=production`));
+  }
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError(['OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three to enable single sign-on, or none']);
+  }
+  const sqlitePath = e.SQLITE_PATH === ':memory:' ? ':memory:' : resolve(e.SQLITE_PATH);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -54,7 +80,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     database: e.DATABASE_URL
       ? { driver: 'mysql', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
-      : { driver: 'sqlite', path: e.SQLITE_PATH === ':memory:' ? ':memory:' : resolve(e.SQLITE_PATH) },
+      : { driver: 'sqlite', path: sqlitePath },
     queue: {
       driver: e.REDIS_URL ? 'bullmq' : 'inline',
       redisUrl: e.REDIS_URL,
@@ -71,6 +97,24 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     version: process.env.npm_package_version ?? '0.1.0',
+    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    },
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, displayName: e.OIDC_DISPLAY_NAME, scopes: e.OIDC_SCOPES }
+        : null,
+    storageDir: resolve(e.STORAGE_DIR),
+    dataDir: sqlitePath === ':memory:' || e.DATABASE_URL ? resolve('data') : path.dirname(sqlitePath),
+    importMaxBytes: e.IMPORT_MAX_BYTES,
   };
 }
 

@@ -1,6 +1,12 @@
+import { AuditLog } from '../modules/audit/audit-log.entity';
+import { PasswordResetToken } from '../modules/auth/password-reset-token.entity';
+import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { UserIdentity } from '../modules/auth/user-identity.entity';
 import { QueueProbe } from '../modules/diagnostics/queue-probe.entity';
+import { ImportJob } from '../modules/imports/import-job.entity';
+import { ImportRejection } from '../modules/imports/import-rejection.entity';
 import { OrgUnit } from '../modules/org-units/org-unit.entity';
 import { User } from '../modules/users/user.entity';
 
 /** Every entity, registered explicitly so the API, the worker and the CLI load the same schema. */
-export const entities = [OrgUnit, User, QueueProbe];
+export const entities = [OrgUnit, User, QueueProbe, RefreshToken, PasswordResetToken, UserIdentity, AuditLog, ImportJob, ImportRejection];

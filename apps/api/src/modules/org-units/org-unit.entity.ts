@@ -30,6 +30,10 @@ export class OrgUnit extends UuidEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Set when merged into another unit: it stays (inactive) so past figures remain attributable. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  mergedIntoId: string | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

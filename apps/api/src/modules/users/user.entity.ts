@@ -38,6 +38,31 @@ export class User extends UuidEntity {
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status: 'active' | 'disabled';
 
+  /** Folded name, phone and email (no diacritics, lower case): search that ignores accents on any database. */
+  @Column({ type: 'varchar', length: 600, default: '' })
+  searchText: string;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  position: string | null;
+
+  /** Citizen ID, AES-256-GCM encrypted; never returned, only its last 4 digits. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  citizenIdCipher: string | null;
+
+  /** Keyed HMAC of the citizen ID, to match imports without decrypting. */
+  @Index('UQ_users_citizenIdHash', { unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  citizenIdHash: string | null;
+
+  @Column({ type: 'varchar', length: 4, nullable: true })
+  citizenIdLast4: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  @Column({ type: 'datetime', nullable: true })
+  lastLoginAt: Date | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

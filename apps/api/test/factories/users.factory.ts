@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { Audience, Role } from '@bdhv/contracts';
+import { DataSource } from 'typeorm';
+import { seedDemoData } from '../../src/database/seeds/seed';
+import { userSearchText } from '../../src/modules/auth/auth.service';
+import { OrgUnit } from '../../src/modules/org-units/org-unit.entity';
+import { hashPassword } from '../../src/modules/users/password';
+import { User } from '../../src/modules/users/user.entity';
+
+let seq = 0;
+
+/** The demo province tree (and demo accounts); returns units by code. */
+export async function seedTree(ds: DataSource): Promise<Map<string, OrgUnit>> {
+  await seedDemoData(ds);
+  const units = await ds.getRepository(OrgUnit).find();
+  return new Map(units.map((u) => [u.code, u]));
+}
+
+export interface UserOverrides {
+  fullName?: string;
+  roles?: Role[];
+  audiences?: Audience[];
+  orgUnitId: string;
+  password?: string;
+  phone?: string | null;
+  email?: string | null;
+  status?: 'active' | 'disabled';
+}
+
+/** A user with a real argon2id hash. Phone and email are unique per call. */
+export async function createUser(ds: DataSource, o: UserOverrides): Promise<User & { password: string }> {
+  seq++;
+  const password = o.password ?? 'MatKhau@123';
+  const n = `${process.pid % 1000}${String(seq).padStart(4, '0')}`.slice(-7);
+  const user = ds.getRepository(User).create({
+    id: randomUUID(),
+    fullName: o.fullName ?? `Người Dùng Thử ${seq}`,
+    phone: o.phone === undefined ? `+849${n.padStart(8, '0')}` : o.phone,
+    email: o.email === undefined ? `user${seq}.${randomUUID().slice(0, 6)}@test.hocvuso.vn` : o.email,
+    passwordHash: await hashPassword(password),
+    roles: o.roles ?? ['learner'],
+    audiences: o.audiences ?? ['resident'],
+    orgUnitId: o.orgUnitId,
+    status: o.status ?? 'active',
+    position: null,
+    mustChangePassword: false,
+  });
+  user.searchText = userSearchText(user);
+  await ds.getRepository(User).insert(user);
+  return Object.assign(user, { password });
+}
