@@ -80,6 +80,9 @@ export class BullmqQueueDriver implements QueueDriver {
 
   async close(timeoutMs: number): Promise<void> {
     const closing = (async () => {
+      // Closing a queue whose connection is still being set up makes BullMQ emit "Connection is
+      // closed" after our listeners are gone; let the setup settle first (briefly, Redis may be down).
+      await Promise.race([this.queue.waitUntilReady().catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())]);
       // Worker.close() waits for the jobs it is running to finish before resolving.
       if (this.worker) await this.worker.close();
       await this.queue.close();

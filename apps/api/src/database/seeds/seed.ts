@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OrgUnit } from '../../modules/org-units/org-unit.entity';
+import { userSearchText } from '../../modules/auth/auth.service';
 import { hashPassword } from '../../modules/users/password';
 import { User } from '../../modules/users/user.entity';
 import { demoOrgUnits, demoUsers } from './demo-data';
@@ -42,6 +43,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
         fullName: spec.fullName,
         email: spec.email,
         phone: spec.phone,
+        searchText: userSearchText(spec),
         passwordHash: await hashPassword(spec.password),
         roles: spec.roles,
         audiences: spec.audiences,

@@ -7,8 +7,9 @@ export type AuditDetails = Record<string, string | number | boolean | null | str
 /** Who did what, to what, when and from where. Append-only. */
 @Entity('audit_logs')
 export class AuditLog extends UuidEntity {
+  /** Millisecond precision, so entries of the same second keep their order. */
   @Index('IDX_audit_logs_at')
-  @Column({ type: 'datetime' })
+  @Column({ type: 'datetime', precision: 3 })
   at: Date;
 
   @Index('IDX_audit_logs_actorId')

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { OrgUnitsController } from './org-units.controller';
+import { OrgUnitsService } from './org-units.service';
 
 /** The province's organisation tree: listing, create, rename, move, merge. */
-@Module({ imports: [], controllers: [], providers: [], exports: [] })
+@Module({ imports: [], controllers: [OrgUnitsController], providers: [OrgUnitsService], exports: [OrgUnitsService] })
 export class OrgUnitsModule {}
