@@ -12,18 +12,32 @@ export function machine() {
   return `${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-/** Starts apps/api/dist/main.js with the embedded default, or DATABASE_URL/REDIS_URL when set. */
-export async function startServer(port = 3997) {
+// Fixed secrets for benchmark servers (production mode requires them): stable across runs, so a
+// second run on the same database still finds the citizen IDs the first one stored.
+const BENCH_JWT_SECRET = 'bench-only-jwt-secret-not-for-production-use';
+const BENCH_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/**
+ * Starts apps/api/dist/main.js with the embedded default, or DATABASE_URL/REDIS_URL when set
+ * (SQLITE_PATH, when set, keeps the SQLite file between runs). With REDIS_URL it also starts the
+ * queue worker (apps/api/dist/worker.js). `seed: true` loads the demo units and accounts first.
+ */
+export async function startServer(port = 3997, { seed = false } = {}) {
   if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, stop: async () => {} };
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
-  if (!env.DATABASE_URL) env.SQLITE_PATH = join(mkdtempSync(join(tmpdir(), 'bdhv-bench-')), 'bench.sqlite');
+  if (!env.DATABASE_URL && !env.SQLITE_PATH) env.SQLITE_PATH = join(mkdtempSync(join(tmpdir(), 'bdhv-bench-')), 'bench.sqlite');
+  env.STORAGE_DIR ??= mkdtempSync(join(tmpdir(), 'bdhv-bench-storage-'));
+  env.JWT_SECRET ??= BENCH_JWT_SECRET;
+  env.DATA_ENCRYPTION_KEY ??= BENCH_DATA_KEY;
   const run = (args) =>
     new Promise((resolve, reject) => {
       const p = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
       p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
     });
   await run(['apps/api/dist/database/cli.js', 'migrate']);
-  const server = spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (seed) await run(['apps/api/dist/database/cli.js', 'seed']);
+  const processes = [spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] })];
+  if (env.REDIS_URL) processes.push(spawn(process.execPath, ['apps/api/dist/worker.js'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] }));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
     try {
@@ -36,10 +50,17 @@ export async function startServer(port = 3997) {
   return {
     url,
     backend: `${env.DATABASE_URL ? 'MySQL/MariaDB' : 'SQLite'} + ${env.REDIS_URL ? 'BullMQ/Redis' : 'inline queue'}`,
-    stop: () => new Promise((resolve) => {
-      server.on('exit', resolve);
-      server.kill('SIGTERM');
-    }),
+    stop: () =>
+      Promise.all(
+        processes.map(
+          (p) =>
+            new Promise((resolve) => {
+              if (p.exitCode !== null) return resolve();
+              p.on('exit', resolve);
+              p.kill('SIGTERM');
+            }),
+        ),
+      ),
   };
 }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -62,6 +63,8 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
   app.setGlobalPrefix('api');
 
   await app.register(fastifyCookie);
+  // Uploads (officials imports): one file per request, capped here; routes read it as a stream.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10, parts: 20 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

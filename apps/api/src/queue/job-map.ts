@@ -5,6 +5,8 @@
 export interface JobPayloads {
   /** Writes a queue_probes row; proves the queue → worker → database path end to end. */
   'diagnostics.probe': { probeId: string; /** fail this many first attempts (retry drills) */ failAttempts?: number; /** hold the job this long */ holdMs?: number };
+  /** Runs an uploaded import of officials (an `import_jobs` row, same id as the job): resumable, safe to run twice. */
+  'imports.run': { importId: string };
 }
 
 export type JobName = keyof JobPayloads;
