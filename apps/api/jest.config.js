@@ -18,7 +18,7 @@ const moduleNameMapper = {
 };
 
 // A few dependencies ship ESM only; Jest's CommonJS runtime needs them compiled (Node itself loads them).
-const transformIgnorePatterns = ['/node_modules/(?!(content-disposition)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|openid-client|oauth4webapi|jose)/)'];
 
 module.exports = {
   projects: [

@@ -19,6 +19,11 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/logout',
   'POST /api/auth/forgot-password',
   'POST /api/auth/reset-password',
+  // Single sign-on (OpenID Connect): the browser arrives here before it has a session.
+  'GET /api/auth/oidc',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
+  'GET /api/org-units/communes',
 ];
 
 interface RouteInfo {

@@ -1,0 +1,439 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { authSessionSchema, oidcConfigSchema } from '@bdhv/contracts';
+import { DataSource } from 'typeorm';
+import { Booted } from '../src/bootstrap';
+import { AuditLog } from '../src/modules/audit/audit-log.entity';
+import { UserIdentity } from '../src/modules/auth/user-identity.entity';
+import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
+import { User } from '../src/modules/users/user.entity';
+import { createUser, seedTree } from './factories/users.factory';
+import { injector, startApi, TestDatabase } from './helpers/test-app';
+
+jest.setTimeout(30_000);
+
+const CLIENT_ID = 'bdhv-hocvuso';
+const CLIENT_SECRET = 'bi-mat-cua-ung-dung-thu-nghiem-0123456789';
+const SEEDED_EMAIL = 'nguoidan@demo.hocvuso.vn';
+const PHONE_USER = '+84977000111';
+const DISABLED_EMAIL = 'bikhoa@test.hocvuso.vn';
+
+/** Subjects the test provider knows, with the claims it releases for them. */
+const ACCOUNTS: Record<string, Record<string, unknown>> = {
+  'vneid-moi-001': { name: 'Nông Văn Mới', email: 'NongVanMoi@Example.vn', email_verified: true, phone_number: '0988 111 222', phone_number_verified: true },
+  'vneid-moi-002': { name: 'Lý Thị Hai', email: 'lythihai@example.vn', email_verified: true },
+  'vneid-nguoidan': { family_name: 'Hà', middle_name: 'Thị', given_name: 'Người Dân', email: SEEDED_EMAIL.toUpperCase(), email_verified: true },
+  'vneid-sdt': { name: 'Hoàng Văn Điện Thoại', phone_number: '0977.000.111', phone_number_verified: true },
+  'vneid-chua-xac-minh': { name: 'Người Mạo Danh', email: SEEDED_EMAIL, email_verified: false },
+  'vneid-bi-khoa': { name: 'Người Bị Khoá', email: DISABLED_EMAIL, email_verified: true },
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts helpers/oidc-provider.mjs (oidc-provider is ESM only, so never loaded by Jest). */
+function startProvider(redirectUri: string): Promise<{ issuer: string; proc: ChildProcess; output: () => string }> {
+  const proc = spawn(process.execPath, [path.join(__dirname, 'helpers/oidc-provider.mjs')], {
+    env: {
+      ...process.env,
+      OIDC_TEST_CLIENT_ID: CLIENT_ID,
+      OIDC_TEST_CLIENT_SECRET: CLIENT_SECRET,
+      OIDC_TEST_REDIRECT_URI: redirectUri,
+      OIDC_TEST_ACCOUNTS: JSON.stringify(ACCOUNTS),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`test provider did not start:\n${out}`)), 15_000);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`test provider exited (${code}):\n${out}`));
+    });
+    proc.stdout!.on('data', () => {
+      const m = /^READY (\S+)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ issuer: m[1], proc, output: () => out });
+      }
+    });
+  });
+}
+
+interface StoredCookie {
+  host: string;
+  name: string;
+  value: string;
+  path: string;
+}
+
+/** Enough of a browser's cookie store for this flow: host (not port) and path scoping, expiry. */
+class CookieJar {
+  private readonly cookies = new Map<string, StoredCookie>();
+
+  header(url: URL): string {
+    return [...this.cookies.values()]
+      .filter((c) => c.host === url.hostname && (url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)))
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+  }
+
+  store(url: URL, setCookies: string[]): void {
+    for (const line of setCookies) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      let cookiePath = url.pathname.replace(/\/[^/]*$/, '') || '/';
+      let expired = value === '';
+      for (const attr of attrs) {
+        const [k, v = ''] = attr.split('=').map((s) => s.trim());
+        if (k.toLowerCase() === 'path') cookiePath = v;
+        if (k.toLowerCase() === 'max-age' && Number(v) <= 0) expired = true;
+        if (k.toLowerCase() === 'expires' && Date.parse(v) <= Date.now()) expired = true;
+      }
+      const key = `${url.hostname}|${name}|${cookiePath}`;
+      if (expired) this.cookies.delete(key);
+      else this.cookies.set(key, { host: url.hostname, name, value, path: cookiePath });
+    }
+  }
+
+  get(name: string): string | undefined {
+    return [...this.cookies.values()].find((c) => c.name === name)?.value;
+  }
+
+  set(host: string, name: string, value: string, cookiePath: string): void {
+    this.cookies.set(`${host}|${name}|${cookiePath}`, { host, name, value, path: cookiePath });
+  }
+
+  delete(name: string): void {
+    for (const [k, c] of this.cookies) if (c.name === name) this.cookies.delete(k);
+  }
+}
+
+async function go(jar: CookieJar, url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+  const target = new URL(url);
+  const headers: Record<string, string> = { accept: 'text/html,application/json' };
+  const cookie = jar.header(target);
+  if (cookie) headers.cookie = cookie;
+  let body: string | undefined;
+  if (init.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(init.form).toString();
+  }
+  const res = await fetch(target, { method: init.method ?? 'GET', headers, body, redirect: 'manual' });
+  jar.store(target, res.headers.getSetCookie());
+  return res;
+}
+
+interface FlowOptions {
+  next?: string;
+  /** Cancel at the provider's sign-in page instead of signing in. */
+  abort?: boolean;
+  /** Change the provider's redirect back to the API (or the cookie jar) before following it. */
+  beforeCallback?: (url: URL, jar: CookieJar) => URL;
+}
+
+describe('single sign-on (OpenID Connect)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let api: Booted<NestFastifyApplication>;
+  let inject: ReturnType<typeof injector>;
+  let provider: Awaited<ReturnType<typeof startProvider>>;
+  let apiBase: string;
+  let units: Map<string, OrgUnit>;
+
+  beforeAll(async () => {
+    db = await TestDatabase.create();
+    await db.migrate();
+    ds = db.dataSource();
+    await ds.initialize();
+    units = await seedTree(ds);
+    await createUser(ds, { orgUnitId: units.get('X-MAUSON')!.id, phone: PHONE_USER, email: null, fullName: 'Hoàng Văn Điện Thoại' });
+    await createUser(ds, { orgUnitId: units.get('X-MAUSON')!.id, email: DISABLED_EMAIL, status: 'disabled' });
+
+    const port = await freePort();
+    apiBase = `http://127.0.0.1:${port}`;
+    provider = await startProvider(`${apiBase}/api/auth/oidc/callback`);
+    api = await startApi(db, {
+      PUBLIC_URL: apiBase,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      OIDC_DISPLAY_NAME: 'VNeID',
+    });
+    await api.app.listen(port, '127.0.0.1');
+    inject = injector(api);
+  });
+
+  afterAll(async () => {
+    if (provider?.proc.exitCode === null) {
+      const exited = new Promise((r) => provider.proc.once('exit', r));
+      provider.proc.kill('SIGTERM');
+      await exited;
+    }
+    await api?.shutdown();
+    if (ds?.isInitialized) await ds.destroy();
+    await db?.dispose();
+  });
+
+  /**
+   * A browser signing in: GET /api/auth/oidc/start, the provider's development login and consent
+   * pages (login = the subject), back to the API's callback. Returns the callback's redirect.
+   */
+  async function signInWith(subject: string, opts: FlowOptions = {}) {
+    const jar = new CookieJar();
+    const callbackPrefix = `${apiBase}/api/auth/oidc/callback`;
+    let res = await go(jar, `${apiBase}/api/auth/oidc/start?next=${encodeURIComponent(opts.next ?? '/khoa-hoc?trang=2')}`);
+    expect(res.status).toBe(302);
+    expect(res.headers.getSetCookie().join('\n')).toMatch(/bdhv_oidc=.+; Max-Age=600; Path=\/api\/auth\/oidc; HttpOnly; SameSite=Lax/);
+    let location = res.headers.get('location')!;
+    expect(location.startsWith(`${provider.issuer}/auth?`)).toBe(true);
+    const authParams = new URL(location).searchParams;
+    expect(authParams.get('code_challenge_method')).toBe('S256');
+    expect(authParams.get('state')).toBeTruthy();
+    expect(authParams.get('nonce')).toBeTruthy();
+    expect(authParams.get('redirect_uri')).toBe(callbackPrefix);
+
+    for (let hop = 0; hop < 20; hop++) {
+      let url = new URL(location);
+      if (url.href.startsWith(callbackPrefix)) {
+        if (opts.beforeCallback) url = opts.beforeCallback(url, jar);
+        res = await go(jar, url.href);
+        expect(res.status).toBe(302);
+        return { location: res.headers.get('location')!, refreshCookie: jar.get('bdhv_refresh'), stateCookie: jar.get('bdhv_oidc') };
+      }
+      res = await go(jar, url.href);
+      if (res.status >= 300 && res.status < 400) {
+        location = new URL(res.headers.get('location')!, url).href;
+        continue;
+      }
+      const html = await res.text();
+      expect({ status: res.status, url: url.href }).toEqual({ status: 200, url: url.href });
+      const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+      const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
+      if (!action || !prompt) throw new Error(`unexpected provider page at ${url.href}:\n${html.slice(0, 500)}`);
+      const submit = new URL(action, url);
+      if (opts.abort) {
+        res = await go(jar, `${submit.href}/abort`);
+      } else {
+        res = await go(jar, submit.href, { method: 'POST', form: prompt === 'login' ? { prompt, login: subject, password: 'bat-ky' } : { prompt } });
+      }
+      expect(res.status).toBeGreaterThanOrEqual(300);
+      expect(res.status).toBeLessThan(400);
+      location = new URL(res.headers.get('location')!, submit).href;
+    }
+    throw new Error(`sign-in did not come back to the API:\n${provider.output()}`);
+  }
+
+  async function refreshWith(cookie: string) {
+    const res = await inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: `bdhv_refresh=${cookie}` } });
+    expect(res.statusCode).toBe(200);
+    return authSessionSchema.parse(JSON.parse(res.body));
+  }
+
+  const identitiesOf = (subject: string) => ds.getRepository(UserIdentity).findBy({ provider: provider.issuer, subject });
+
+  it('reports single sign-on as enabled with the configured display name', async () => {
+    const res = await inject({ method: 'GET', url: '/api/auth/oidc' });
+    expect(res.statusCode).toBe(200);
+    expect(oidcConfigSchema.parse(JSON.parse(res.body))).toEqual({ enabled: true, displayName: 'VNeID' });
+  });
+
+  it('refuses a return path that leaves the site', async () => {
+    for (const next of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'khoa-hoc', '/a b']) {
+      const res = await inject({ method: 'GET', url: `/api/auth/oidc/start?next=${encodeURIComponent(next)}` });
+      expect({ next, status: res.statusCode }).toEqual({ next, status: 400 });
+      expect(JSON.parse(res.body).errors[0].field).toBe('next');
+    }
+    const ok = await inject({ method: 'GET', url: '/api/auth/oidc/start' });
+    expect(ok.statusCode).toBe(302);
+  });
+
+  it('creates a learner account for a new identity, signs it in and redirects to the web app', async () => {
+    const before = await ds.getRepository(User).count();
+    const flow = await signInWith('vneid-moi-001');
+    expect(flow.location).toBe(`${apiBase}/dang-nhap?sso=ok&next=${encodeURIComponent('/khoa-hoc?trang=2')}`);
+    expect(flow.stateCookie).toBeUndefined();
+    expect(flow.refreshCookie).toBeTruthy();
+
+    const session = await refreshWith(flow.refreshCookie!);
+    expect(session.user).toMatchObject({
+      fullName: 'Nông Văn Mới',
+      email: 'nongvanmoi@example.vn',
+      phone: '+84988111222',
+      roles: ['learner'],
+      audiences: ['resident'],
+      mustChangePassword: false,
+    });
+    expect(session.user.orgUnit).toMatchObject({ code: 'LS', kind: 'province' });
+
+    expect(await ds.getRepository(User).count()).toBe(before + 1);
+    const stored = await ds.getRepository(User).findOneByOrFail({ id: session.user.id });
+    expect(stored.passwordHash).toBeNull();
+    expect(stored.searchText).toContain('nong van moi');
+    expect(stored.lastLoginAt).not.toBeNull();
+    expect(await identitiesOf('vneid-moi-001')).toEqual([expect.objectContaining({ userId: session.user.id })]);
+    const audit = await ds.getRepository(AuditLog).findBy({ action: 'auth.oidc_linked', targetId: session.user.id });
+    expect(audit).toHaveLength(1);
+  });
+
+  it('signs the same identity in to the same account again, without duplicating anything', async () => {
+    const [identity] = await identitiesOf('vneid-moi-001');
+    const users = await ds.getRepository(User).count();
+    const flow = await signInWith('vneid-moi-001', { next: '/tai-khoan' });
+    expect(flow.location).toBe(`${apiBase}/dang-nhap?sso=ok&next=%2Ftai-khoan`);
+    const session = await refreshWith(flow.refreshCookie!);
+    expect(session.user.id).toBe(identity.userId);
+    expect(await ds.getRepository(User).count()).toBe(users);
+    expect(await identitiesOf('vneid-moi-001')).toHaveLength(1);
+    expect(await ds.getRepository(User).countBy({ email: 'nongvanmoi@example.vn' })).toBe(1);
+  });
+
+  it('links an identity whose verified email matches an existing account instead of creating one', async () => {
+    const seeded = await ds.getRepository(User).findOneByOrFail({ email: SEEDED_EMAIL });
+    const users = await ds.getRepository(User).count();
+    const flow = await signInWith('vneid-nguoidan');
+    expect(flow.location).toMatch(/\/dang-nhap\?sso=ok&/);
+    const session = await refreshWith(flow.refreshCookie!);
+    expect(session.user.id).toBe(seeded.id);
+    expect(session.user.orgUnit.code).toBe('X-MAUSON');
+    expect(await ds.getRepository(User).count()).toBe(users);
+    expect(await identitiesOf('vneid-nguoidan')).toEqual([expect.objectContaining({ userId: seeded.id })]);
+    const audit = await ds.getRepository(AuditLog).findOneByOrFail({ action: 'auth.oidc_linked', targetId: seeded.id });
+    expect(audit.details).toMatchObject({ provider: provider.issuer, via: 'email' });
+    // The password still works: linking adds a way in, it takes none away.
+    const login = await inject({ method: 'POST', url: '/api/auth/login', payload: { identifier: SEEDED_EMAIL, password: 'NguoiDan@2025' } });
+    expect(login.statusCode).toBe(200);
+  });
+
+  it('links an identity whose verified phone number matches an existing account', async () => {
+    const owner = await ds.getRepository(User).findOneByOrFail({ phone: PHONE_USER });
+    const flow = await signInWith('vneid-sdt');
+    const session = await refreshWith(flow.refreshCookie!);
+    expect(session.user.id).toBe(owner.id);
+    expect(await identitiesOf('vneid-sdt')).toEqual([expect.objectContaining({ userId: owner.id })]);
+  });
+
+  it('never links on an email the provider marks unverified', async () => {
+    const seeded = await ds.getRepository(User).findOneByOrFail({ email: SEEDED_EMAIL });
+    const flow = await signInWith('vneid-chua-xac-minh');
+    const session = await refreshWith(flow.refreshCookie!);
+    expect(session.user.id).not.toBe(seeded.id);
+    expect(session.user.email).toBeNull();
+    expect(await ds.getRepository(User).countBy({ email: SEEDED_EMAIL })).toBe(1);
+  });
+
+  it('refuses a disabled account and links nothing', async () => {
+    const flow = await signInWith('vneid-bi-khoa');
+    expect(flow.location).toBe(`${apiBase}/dang-nhap?sso=error&reason=account_disabled`);
+    expect(flow.refreshCookie).toBeUndefined();
+    expect(await identitiesOf('vneid-bi-khoa')).toHaveLength(0);
+  });
+
+  describe('state', () => {
+    const expectRejected = async (flow: { location: string; refreshCookie?: string; stateCookie?: string }) => {
+      expect(flow.location).toBe(`${apiBase}/dang-nhap?sso=error&reason=state`);
+      expect(flow.refreshCookie).toBeUndefined();
+      expect(flow.stateCookie).toBeUndefined();
+      expect(await identitiesOf('vneid-moi-002')).toHaveLength(0);
+      expect(await ds.getRepository(User).countBy({ email: 'lythihai@example.vn' })).toBe(0);
+    };
+
+    it('rejects a callback whose state parameter was tampered with', async () => {
+      await expectRejected(
+        await signInWith('vneid-moi-002', {
+          beforeCallback: (url) => {
+            url.searchParams.set('state', `${url.searchParams.get('state')}x`);
+            return url;
+          },
+        }),
+      );
+    });
+
+    it('rejects a callback without the state cookie', async () => {
+      await expectRejected(
+        await signInWith('vneid-moi-002', {
+          beforeCallback: (url, jar) => {
+            jar.delete('bdhv_oidc');
+            return url;
+          },
+        }),
+      );
+    });
+
+    it('rejects a forged state cookie', async () => {
+      await expectRejected(
+        await signInWith('vneid-moi-002', {
+          beforeCallback: (url, jar) => {
+            const [h, p] = jar.get('bdhv_oidc')!.split('.');
+            const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+            claims.st = url.searchParams.get('state');
+            claims.nx = '/khac';
+            jar.set(url.hostname, 'bdhv_oidc', `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.AAAA`, '/api/auth/oidc');
+            return url;
+          },
+        }),
+      );
+    });
+
+    it('answers a direct hit on the callback with an error redirect, not a session', async () => {
+      const res = await inject({ method: 'GET', url: '/api/auth/oidc/callback?code=abc&state=def' });
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe(`${apiBase}/dang-nhap?sso=error&reason=state`);
+      expect([res.headers['set-cookie']].flat().join('\n')).not.toMatch(/bdhv_refresh=[^;]/);
+    });
+  });
+
+  it('reports a sign-in cancelled at the provider', async () => {
+    const flow = await signInWith('vneid-moi-002', { abort: true });
+    expect(flow.location).toBe(`${apiBase}/dang-nhap?sso=error&reason=denied`);
+    expect(flow.refreshCookie).toBeUndefined();
+  });
+
+  it('sends the browser back with reason=unavailable when the provider cannot be reached', async () => {
+    const down = await startApi(db, { PUBLIC_URL: apiBase, OIDC_ISSUER: `http://127.0.0.1:${await freePort()}`, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET });
+    try {
+      const res = await injector(down)({ method: 'GET', url: '/api/auth/oidc/start' });
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe(`${apiBase}/dang-nhap?sso=error&reason=unavailable`);
+      expect(res.headers['set-cookie']).toBeUndefined();
+    } finally {
+      await down.shutdown();
+    }
+  });
+
+  describe('when OIDC is not configured', () => {
+    let plain: Booted<NestFastifyApplication>;
+    beforeAll(async () => {
+      plain = await startApi(db);
+    });
+    afterAll(async () => {
+      await plain?.shutdown();
+    });
+
+    it('reports single sign-on as disabled and answers /start and /callback with 404', async () => {
+      const plainInject = injector(plain);
+      const settings = await plainInject({ method: 'GET', url: '/api/auth/oidc' });
+      expect(settings.statusCode).toBe(200);
+      expect(JSON.parse(settings.body)).toEqual({ enabled: false, displayName: null });
+      for (const url of ['/api/auth/oidc/start?next=/tai-khoan', '/api/auth/oidc/callback?code=a&state=b']) {
+        const res = await plainInject({ method: 'GET', url });
+        expect(res.statusCode).toBe(404);
+        expect(JSON.parse(res.body)).toMatchObject({ code: 'OIDC_DISABLED', message: 'Hệ thống chưa bật đăng nhập một lần (VNeID).' });
+      }
+    });
+  });
+});
