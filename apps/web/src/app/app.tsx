@@ -6,11 +6,12 @@ import { AppProviders } from './providers';
 export interface AppProps {
   router: AppRouter;
   queryClient?: QueryClient;
+  mantineEnv?: 'default' | 'test';
 }
 
-export function App({ router, queryClient }: AppProps) {
+export function App({ router, queryClient, mantineEnv }: AppProps) {
   return (
-    <AppProviders queryClient={queryClient}>
+    <AppProviders queryClient={queryClient} mantineEnv={mantineEnv}>
       <RouterProvider router={router} />
     </AppProviders>
   );

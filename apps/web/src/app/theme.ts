@@ -23,12 +23,16 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's default dimmed/placeholder greys are below 4.5:1 on white; darken them. */
+/**
+ * Mantine's default dimmed/placeholder greys and its red for field errors are below 4.5:1 on
+ * white; darken them.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = (mantineTheme) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': mantineTheme.colors.gray[7],
     '--mantine-color-placeholder': mantineTheme.colors.gray[7],
+    '--mantine-color-error': mantineTheme.colors.red[9],
   },
   dark: {},
 });

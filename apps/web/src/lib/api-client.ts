@@ -27,7 +27,7 @@ export type QueryParams = Record<string, string | number | boolean | null | unde
 
 export interface ApiRequestOptions<T> {
   method?: HttpMethod;
-  /** Serialized as JSON. */
+  /** Serialized as JSON; a FormData is sent as multipart as is. */
   body?: unknown;
   query?: QueryParams;
   headers?: Record<string, string>;
@@ -177,7 +177,127 @@ function createRequestSignal(signal: AbortSignal | undefined, timeoutMs: number)
 }
 
 /**
- * Calls the API and returns the (optionally schema-validated) JSON body.
+ * How the client authenticates. `lib/session.ts` installs it: the access token lives in memory
+ * only, and a 401 is answered by one shared refresh (the refresh token is an httpOnly cookie).
+ */
+export interface ApiAuth {
+  /** The current bearer token, or null when signed out. */
+  getAccessToken(): string | null;
+  /**
+   * Obtains a new access token after a 401; resolves null when the session is gone.
+   * Concurrent callers must share one refresh.
+   */
+  refreshAccessToken(): Promise<string | null>;
+}
+
+let apiAuth: ApiAuth | null = null;
+
+export function configureApiAuth(auth: ApiAuth | null): void {
+  apiAuth = auth;
+}
+
+/**
+ * Auth endpoints that check credentials, a reset token or the refresh cookie answer 401 for their
+ * own reasons (wrong password, expired cookie), so a 401 from them is final and never triggers a
+ * refresh (which could loop). `/auth/me` and `/auth/change-password` authenticate with the bearer
+ * token like any other call, so their 401 may mean an expired token and they are retried.
+ */
+const CREDENTIAL_ENDPOINTS = ['/auth/login', '/auth/register', '/auth/refresh', '/auth/logout', '/auth/forgot-password', '/auth/reset-password', '/auth/oidc'];
+
+export function isCredentialEndpoint(path: string): boolean {
+  const normalized = (path.startsWith('/') ? path : `/${path}`).split('?')[0]!;
+  return CREDENTIAL_ENDPOINTS.some((endpoint) => normalized === endpoint || normalized.startsWith(`${endpoint}/`));
+}
+
+interface SendResult<B> {
+  response: Response;
+  body: B;
+}
+
+/**
+ * One HTTP round trip: fetch plus reading the body, under the caller's signal and a timeout.
+ * Failures without a response become ApiNetworkError; the caller's abort is rethrown untouched.
+ */
+async function send<B>(
+  url: string,
+  init: RequestInit & { method: HttpMethod },
+  { signal, timeoutMs, read }: { signal: AbortSignal | undefined; timeoutMs: number; read: (response: Response) => Promise<B> },
+): Promise<SendResult<B>> {
+  const requestSignal = createRequestSignal(signal, timeoutMs);
+  try {
+    const response = await fetch(url, { ...init, credentials: 'include', signal: requestSignal.signal });
+    return { response, body: await read(response) };
+  } catch (error) {
+    if (requestSignal.timedOut()) {
+      throw new ApiNetworkError(`${init.method} ${url} timed out after ${timeoutMs} ms`, ClientErrorCode.TIMEOUT, { cause: error });
+    }
+    if (signal?.aborted) throw signal.reason ?? error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ApiNetworkError(`${init.method} ${url} failed: could not reach the server (${detail})`, ClientErrorCode.NETWORK_ERROR, {
+      cause: error,
+    });
+  } finally {
+    requestSignal.dispose();
+  }
+}
+
+function isFormData(body: unknown): body is FormData {
+  return typeof FormData !== 'undefined' && body instanceof FormData;
+}
+
+/**
+ * Sends with the bearer token; on a 401 (except from the credential endpoints) refreshes the
+ * session once, sharing the refresh with concurrent callers, and retries with the new token.
+ * A token that changed while the request was in flight is used without another refresh.
+ */
+async function sendAuthorized<B>(
+  path: string,
+  url: string,
+  method: HttpMethod,
+  options: Pick<ApiRequestOptions<unknown>, 'body' | 'headers' | 'signal' | 'timeoutMs'>,
+  read: (response: Response) => Promise<B>,
+): Promise<SendResult<B>> {
+  const { body, headers, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const attempt = (token: string | null) => {
+    const requestHeaders: Record<string, string> = { Accept: 'application/json', ...headers };
+    // The browser sets the multipart boundary itself.
+    if (body !== undefined && !isFormData(body)) requestHeaders['Content-Type'] = 'application/json';
+    if (token) requestHeaders['Authorization'] = `Bearer ${token}`;
+    const payload = body === undefined ? undefined : isFormData(body) ? body : JSON.stringify(body);
+    return send(url, { method, headers: requestHeaders, body: payload }, { signal, timeoutMs, read });
+  };
+
+  const sentToken = apiAuth?.getAccessToken() ?? null;
+  const first = await attempt(sentToken);
+  if (first.response.status !== 401 || !apiAuth || isCredentialEndpoint(path)) return first;
+  const current = apiAuth.getAccessToken();
+  const token = current && current !== sentToken ? current : await apiAuth.refreshAccessToken();
+  if (!token) return first;
+  return attempt(token);
+}
+
+function toRequestError(response: Response, parsed: ParsedBody, method: HttpMethod, url: string): ApiRequestError {
+  const apiError = parsed.ok ? apiErrorSchema.safeParse(parsed.value) : undefined;
+  if (apiError?.success) {
+    return new ApiRequestError({
+      status: response.status,
+      code: apiError.data.code,
+      message: apiError.data.message,
+      fieldErrors: apiError.data.errors,
+      requestId: apiError.data.requestId,
+    });
+  }
+  return new ApiRequestError({
+    status: response.status,
+    code: fallbackCodeForStatus(response.status),
+    message: `${method} ${url} failed with status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  });
+}
+
+/**
+ * Calls the API and returns the (optionally schema-validated) JSON body. Sends the bearer token
+ * when signed in, and refreshes the session once on a 401 (see `sendAuthorized`).
  *
  * @throws ApiRequestError   non-2xx status (body parsed with `apiErrorSchema`)
  * @throws ApiNetworkError   no response at all, or timeout
@@ -185,38 +305,9 @@ function createRequestSignal(signal: AbortSignal | undefined, timeoutMs: number)
  * @throws the caller's abort reason when `signal` aborts
  */
 export async function apiRequest<T = unknown>(path: string, options: ApiRequestOptions<T> = {}): Promise<T> {
-  const { method = 'GET', body, query, headers, signal, schema, acceptStatuses = [], timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const { method = 'GET', query, schema, acceptStatuses = [] } = options;
   const url = buildApiUrl(path, query);
-  const requestHeaders: Record<string, string> = { Accept: 'application/json', ...headers };
-  if (body !== undefined) requestHeaders['Content-Type'] = 'application/json';
-
-  const requestSignal = createRequestSignal(signal, timeoutMs);
-  let response: Response;
-  let parsed: ParsedBody;
-  try {
-    try {
-      response = await fetch(url, {
-        method,
-        headers: requestHeaders,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: 'include',
-        signal: requestSignal.signal,
-      });
-      parsed = await readJson(response);
-    } catch (error) {
-      if (requestSignal.timedOut()) {
-        throw new ApiNetworkError(`${method} ${url} timed out after ${timeoutMs} ms`, ClientErrorCode.TIMEOUT, { cause: error });
-      }
-      if (signal?.aborted) throw signal.reason ?? error;
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new ApiNetworkError(`${method} ${url} failed: could not reach the server (${detail})`, ClientErrorCode.NETWORK_ERROR, {
-        cause: error,
-      });
-    }
-  } finally {
-    requestSignal.dispose();
-  }
-
+  const { response, body: parsed } = await sendAuthorized(path, url, method, options, readJson);
   const headerRequestId = response.headers.get('x-request-id') ?? undefined;
 
   if (!response.ok) {
@@ -224,22 +315,7 @@ export async function apiRequest<T = unknown>(path: string, options: ApiRequestO
       const accepted = schema.safeParse(parsed.value);
       if (accepted.success) return accepted.data;
     }
-    const apiError = parsed.ok ? apiErrorSchema.safeParse(parsed.value) : undefined;
-    if (apiError?.success) {
-      throw new ApiRequestError({
-        status: response.status,
-        code: apiError.data.code,
-        message: apiError.data.message,
-        fieldErrors: apiError.data.errors,
-        requestId: apiError.data.requestId,
-      });
-    }
-    throw new ApiRequestError({
-      status: response.status,
-      code: fallbackCodeForStatus(response.status),
-      message: `${method} ${url} failed with status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
-      requestId: headerRequestId,
-    });
+    throw toRequestError(response, parsed, method, url);
   }
 
   if (!parsed.ok) {
@@ -259,6 +335,22 @@ export async function apiRequest<T = unknown>(path: string, options: ApiRequestO
     });
   }
   return result.data;
+}
+
+/**
+ * Downloads a file from the API with the same authentication as `apiRequest` (a plain link
+ * cannot carry the in-memory bearer token). Error responses throw ApiRequestError.
+ */
+export async function apiDownload(
+  path: string,
+  options: Pick<ApiRequestOptions<unknown>, 'query' | 'signal' | 'timeoutMs'> = {},
+): Promise<Blob> {
+  const url = buildApiUrl(path, options.query);
+  const { response, body } = await sendAuthorized(path, url, 'GET', { ...options, headers: { Accept: '*/*' } }, async (res) =>
+    res.ok ? { ok: true as const, blob: await res.blob() } : { ok: false as const, parsed: await readJson(res) },
+  );
+  if (!body.ok) throw toRequestError(response, body.parsed, 'GET', url);
+  return body.blob;
 }
 
 type MethodOptions<T> = Omit<ApiRequestOptions<T>, 'method' | 'body'>;

@@ -1,3 +1,4 @@
+import type { AuthSession } from '@bdhv/contracts';
 import type { ReactElement } from 'react';
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
@@ -6,6 +7,7 @@ import { createMemoryRouter, type RouteObject } from 'react-router';
 import { vi } from 'vitest';
 import { App } from '@/app/app';
 import { appRoutes } from '@/app/routes';
+import { clearSession, setSession } from '@/lib/session';
 
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({
@@ -18,7 +20,7 @@ export function renderApp(path = '/', { routes = appRoutes }: { routes?: RouteOb
   const queryClient = createTestQueryClient();
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup();
-  const view = render(<App router={router} queryClient={queryClient} />);
+  const view = render(<App router={router} queryClient={queryClient} mantineEnv="test" />);
   return { ...view, user, router, queryClient };
 }
 
@@ -59,8 +61,11 @@ export const degradedResponse = {
 
 /**
  * Renders a single component with the real providers and a memory router, for feature tests
- * that should not depend on the app's route tree.
+ * that should not depend on the app's route tree. The session is settled up front (signed out,
+ * or `session`), so no restore request is made.
  */
-export function renderWithProviders(ui: ReactElement, { path = '/' }: { path?: string } = {}) {
+export function renderWithProviders(ui: ReactElement, { path = '/', session = null }: { path?: string; session?: AuthSession | null } = {}) {
+  if (session) setSession(session);
+  else clearSession();
   return renderApp(path, { routes: [{ path: '*', element: ui }] });
 }

@@ -1,7 +1,9 @@
 import '@testing-library/jest-dom/vitest';
+import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { defaultLanguage, i18n } from '@/lib/i18n';
+import { resetSession } from '@/lib/session';
 
 // jsdom lacks the layout APIs Mantine relies on.
 Object.defineProperty(window, 'matchMedia', {
@@ -31,9 +33,14 @@ Element.prototype.scrollIntoView = () => undefined;
 
 beforeEach(async () => {
   window.localStorage.clear();
+  window.sessionStorage.clear();
+  // Every test starts like a fresh page load: signed out until the session is restored.
+  resetSession();
   await i18n.changeLanguage(defaultLanguage);
 });
 
 afterEach(() => {
   cleanup();
+  // The notifications store outlives a render; start each test without leftovers.
+  notifications.clean();
 });

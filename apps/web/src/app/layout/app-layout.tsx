@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { SkipLink } from '@/components/ui/skip-link';
 import { paths } from '../paths';
+import { DrawerAccountLinks, HeaderAccount } from './header-account';
 import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
 import classes from './app-layout.module.css';
@@ -76,7 +77,10 @@ export function AppLayout() {
             <Box visibleFrom="md">
               <MainNav orientation="horizontal" />
             </Box>
-            <LanguageSwitch />
+            <Group gap="xs" wrap="nowrap" className={classes.headerEnd}>
+              <LanguageSwitch />
+              <HeaderAccount />
+            </Group>
           </Group>
         </Container>
       </AppShell.Header>
@@ -99,6 +103,7 @@ export function AppLayout() {
           </div>
           <Drawer.Body>
             <MainNav orientation="vertical" onNavigate={handleMenuNavigate} />
+            <DrawerAccountLinks onNavigate={handleMenuNavigate} />
           </Drawer.Body>
         </Drawer.Content>
       </Drawer.Root>
