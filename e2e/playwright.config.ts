@@ -36,6 +36,20 @@ export default defineConfig({
         url: `${baseURL}/api/health`,
         timeout: 60_000,
         reuseExistingServer: false,
-        env: { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: sqlitePath, LOG_LEVEL: 'warn', NODE_ENV: 'production', DATABASE_URL: '', REDIS_URL: '' },
+        env: {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          PUBLIC_URL: baseURL,
+          SQLITE_PATH: sqlitePath,
+          STORAGE_DIR: `${sqlitePath}.storage`,
+          LOG_LEVEL: 'warn',
+          NODE_ENV: 'production',
+          // Test-only secrets: production refuses to boot without them.
+          JWT_SECRET: 'e2e-only-secret-e2e-only-secret-e2e-only-secret',
+          DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+          COOKIE_SECURE: 'false',
+          DATABASE_URL: '',
+          REDIS_URL: '',
+        },
       },
 });

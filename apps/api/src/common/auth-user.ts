@@ -30,8 +30,3 @@ export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionC
 export function hasRole(user: Pick<AuthUser, 'roles'>, ...roles: Role[]): boolean {
   return roles.some((r) => user.roles.includes(r));
 }
-
-/** Request context recorded with administrative actions. */
-export function clientIp(request: FastifyRequest): string {
-  return request.ip;
-}
