@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations, watchConsole } from './support';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -37,6 +38,8 @@ function officialsCsv(): { file: string; badRows: number[] } {
 
 async function signIn(page: Page, identifier: string, password: string) {
   await page.goto('/dang-nhap');
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel('Số điện thoại hoặc email').fill(identifier);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('main').getByRole('button', { name: 'Đăng nhập', exact: true }).click();
@@ -53,13 +56,16 @@ async function expectUserTotal(page: Page, query: string, total: number) {
   await page.goto('/quan-tri/nguoi-dung');
   await page.getByRole('searchbox', { name: 'Tìm theo tên, số điện thoại hoặc email' }).fill(query);
   await expect(page.getByText(`trên tổng số ${total}`)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 }
 
 test.describe('identity', () => {
   test('a resident registers, signs out and signs in again', async ({ page }) => {
+    const problems = watchConsole(page);
     const phone = `097${String(Date.now() % 10_000_000).padStart(7, '0')}`;
     await page.goto('/dang-ky');
     await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký tài khoản' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
     await page.getByLabel('Họ và tên').fill('Lộc Thị Hoa');
     await page.getByLabel('Số điện thoại', { exact: true }).fill(phone);
     await page.getByLabel('Mật khẩu', { exact: true }).fill('HoaMai2025');
@@ -71,6 +77,7 @@ test.describe('identity', () => {
     await expect(page).toHaveURL(/\/tai-khoan/);
     await expect(page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' })).toBeVisible();
     await expect(page.getByText('Lộc Thị Hoa').first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
 
     await signOut(page, 'Lộc Thị Hoa');
     await expect(page.getByRole('banner').getByRole('link', { name: 'Đăng nhập', exact: true })).toBeVisible();
@@ -78,14 +85,18 @@ test.describe('identity', () => {
     await signIn(page, phone, 'HoaMai2025');
     await page.goto('/tai-khoan');
     await expect(page.getByText('Xã Mẫu Sơn').first()).toBeVisible();
+    expect(problems).toEqual([]);
   });
 
   test('an administrator imports 1,000 officials, 20 rejected with a report, and re-importing creates no duplicates', async ({ page }) => {
     test.setTimeout(180_000);
+    const problems = watchConsole(page);
     const { file, badRows } = officialsCsv();
     await signIn(page, ADMIN.identifier, ADMIN.password);
 
     await page.goto('/quan-tri/nhap-du-lieu');
+    await expect(page.getByRole('heading', { level: 1, name: 'Nhập dữ liệu cán bộ' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
     await page.getByLabel('Tệp dữ liệu (CSV hoặc XLSX)').setInputFiles(file);
     await page.getByRole('button', { name: 'Tải lên và nhập' }).click();
     const progress = page.getByRole('progressbar', { name: 'Tiến độ nhập dữ liệu' });
@@ -118,5 +129,6 @@ test.describe('identity', () => {
     await expect(page.locator('dd[data-count="created"]')).toHaveText('0');
     await expect(page.locator('dd[data-count="rejected"]')).toHaveText('20');
     await expectUserTotal(page, 'can bo nhap thu', 980);
+    expect(problems).toEqual([]);
   });
 });
