@@ -450,6 +450,10 @@ describe(`imports (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'BullMQ
     expect(wrongHeader.error).toMatch(/^Dòng tiêu đề không đúng mẫu: thiếu cột full_name, unit_code, audiences/);
     const headerOnly = await uploadAndWait(admin, 'chi-tieu-de.xlsx', await toXlsx([[...IMPORT_COLUMNS]]));
     expect(headerOnly).toMatchObject({ status: 'failed', error: 'Tệp chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào.' });
+    const audited = await ds.query("SELECT actorId, summary FROM audit_logs WHERE action = 'import.failed' AND targetId = ?", [wrongHeader.id]);
+    const adminId = (await ds.query('SELECT id FROM users WHERE email = ?', ['admin@demo.hocvuso.vn']))[0].id;
+    expect(audited).toEqual([expect.objectContaining({ actorId: adminId })]);
+    expect(audited[0].summary).toContain('sai-mau.xlsx');
   });
 
   it('reads an unknown import as 404', async () => {

@@ -232,6 +232,17 @@ describe('organisation units', () => {
       expect(JSON.parse(revive.body).errors[0].field).toBe('active');
     });
 
+    it('a chain of merges keeps every merged unit pointing at a unit that still exists', async () => {
+      const first = await createOrgUnit(ds, { parent: root, name: 'Xã Gộp Lần Một', kind: 'commune' });
+      const second = await createOrgUnit(ds, { parent: root, name: 'Xã Gộp Lần Hai', kind: 'commune' });
+      const last = await createOrgUnit(ds, { parent: root, name: 'Xã Cuối Cùng', kind: 'commune' });
+      expect((await send('POST', `/api/org-units/${first.id}/merge`, { targetId: second.id })).statusCode).toBe(200);
+      expect((await send('POST', `/api/org-units/${second.id}/merge`, { targetId: last.id })).statusCode).toBe(200);
+      expect(await reload(first.id)).toMatchObject({ active: false, mergedIntoId: last.id });
+      expect(await reload(second.id)).toMatchObject({ active: false, mergedIntoId: last.id });
+      expect(await reload(last.id)).toMatchObject({ active: true, mergedIntoId: null });
+    });
+
     it('a failure part-way through a merge or a move leaves everything as it was', async () => {
       const source = await createOrgUnit(ds, { parent: root, name: 'Xã Lỗi Giữa Chừng' });
       const target = await createOrgUnit(ds, { parent: root, name: 'Xã Đích' });

@@ -20,6 +20,7 @@ export const auditActionSchema = z.enum([
   'org_unit.merged',
   'import.started',
   'import.completed',
+  'import.failed',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -351,9 +351,16 @@ export class ImportRunnerService {
   }
 
   private async fail(importId: string, error: string): Promise<void> {
-    await this.db
-      .getRepository(ImportJob)
-      .update({ id: importId, status: In(['queued', 'running']) }, { status: 'failed', error, finishedAt: new Date() });
+    await this.db.transaction(async (em) => {
+      const jobs = em.getRepository(ImportJob);
+      const result = await jobs.update({ id: importId, status: In(['queued', 'running']) }, { status: 'failed', error, finishedAt: new Date() });
+      if (result.affected !== 1) return;
+      const job = await jobs.findOneByOrFail({ id: importId });
+      await this.audit.record(
+        { actorId: job.createdById, action: 'import.failed', targetType: 'import', targetId: importId, summary: `Nhập «${job.fileName}» thất bại: ${error}`, details: { fileName: job.fileName } },
+        em,
+      );
+    });
     this.logger.warn({ importId, error }, 'import failed');
   }
 }

@@ -206,6 +206,9 @@ export class OrgUnitsService {
       await units.update({ parentId: source.id }, { parentId: target.id });
       const usersMoved = (await em.getRepository(User).update({ orgUnitId: source.id }, { orgUnitId: target.id })).affected ?? 0;
       await units.update(source.id, { active: false, mergedIntoId: target.id });
+      // Units merged into the source earlier now point at its successor too, so mergedIntoId always
+      // names a unit that still exists (the audit log keeps the chain).
+      await units.update({ mergedIntoId: source.id }, { mergedIntoId: target.id });
       await this.audit.record(
         {
           actorId: caller.id,
