@@ -3,7 +3,7 @@ import { auditActionSchema, type AuditAction, type AuditEntry } from '@bdhv/cont
 import { IconChevronDown, IconChevronRight, IconFilterOff, IconHistory } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useUrlFilters } from '@/lib/use-url-filters';
 import { PaginationBar } from '@/components/ui/pagination-bar';
 import { QueryError } from '@/components/ui/query-error';
 import { TableScroll } from '@/components/ui/table-scroll';
@@ -28,7 +28,7 @@ function dayBoundary(day: string | null, end: boolean): string | undefined {
 /** The audit log with filters in the address (?action=&from=&to=&page=). */
 export function AuditLog() {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, update] = useUrlFilters<'action' | 'from' | 'to'>();
   const action = searchParams.get('action');
   const from = searchParams.get('from');
   const to = searchParams.get('to');
@@ -43,19 +43,6 @@ export function AuditLog() {
   const audit = useAuditLog(params);
   const rangeInvalid = !!from && !!to && from > to;
 
-  const update = (changes: Record<string, string | null>) =>
-    setSearchParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
   const hasFilters = !!(action || from || to);
 
   return (

@@ -4,7 +4,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useUrlFilters } from '@/lib/use-url-filters';
+import { Link } from 'react-router';
 import { RoleBadges } from '@/components/ui/identity-badges';
 import { PaginationBar } from '@/components/ui/pagination-bar';
 import { QueryError } from '@/components/ui/query-error';
@@ -32,7 +33,7 @@ const FILTER_KEYS = ['q', 'unit', 'audience', 'role', 'status'] as const;
 
 /** Reads the list's state from the address (?q=&unit=&audience=&role=&status=&page=), so Back and links keep it. */
 function useListParams() {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, update] = useUrlFilters<(typeof FILTER_KEYS)[number]>();
   const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
   const audience = searchParams.get('audience');
   const role = searchParams.get('role');
@@ -45,21 +46,6 @@ function useListParams() {
     audience: isAudience(audience) ? audience : undefined,
     role: isRole(role) ? role : undefined,
     status: isStatus(status) ? status : undefined,
-  };
-  const update = (changes: Partial<Record<(typeof FILTER_KEYS)[number] | 'page', string | null>>) => {
-    setSearchParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        // Any filter change starts again from the first page.
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
   };
   const hasFilters = FILTER_KEYS.some((key) => searchParams.get(key));
   return { params, update, hasFilters };
