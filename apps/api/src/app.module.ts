@@ -13,6 +13,7 @@ import { MemoryRateLimitStore, RATE_LIMIT_STORE, RedisRateLimitStore } from './c
 import { SecretsService } from './common/secrets.service';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CoursesModule } from './modules/courses/courses.module';
 import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { HealthModule } from './modules/health/health.module';
@@ -32,7 +33,7 @@ export interface AppModuleOptions {
 /** Domain modules that hold job processors: loaded by both the API and the worker. */
 const domainModules = [AuditModule, NotificationsModule, DiagnosticsModule, ImportsModule];
 /** Modules that only serve HTTP. */
-const httpModules = [HealthModule, TelemetryModule, AuthModule, OrgUnitsModule, UsersModule];
+const httpModules = [HealthModule, TelemetryModule, AuthModule, OrgUnitsModule, UsersModule, CoursesModule];
 
 @Global()
 @Module({})

@@ -21,6 +21,8 @@ export const auditActionSchema = z.enum([
   'import.started',
   'import.completed',
   'import.failed',
+  'course.published',
+  'course.archived',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -10,3 +10,4 @@ export * from './org-units';
 export * from './users';
 export * from './audit';
 export * from './imports';
+export * from './courses';

@@ -3,10 +3,14 @@ import { PasswordResetToken } from '../modules/auth/password-reset-token.entity'
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { UserIdentity } from '../modules/auth/user-identity.entity';
 import { QueueProbe } from '../modules/diagnostics/queue-probe.entity';
+import { CourseModule } from '../modules/courses/course-module.entity';
+import { CourseOwner } from '../modules/courses/course-owner.entity';
+import { Course } from '../modules/courses/course.entity';
+import { Lesson } from '../modules/courses/lesson.entity';
 import { ImportJob } from '../modules/imports/import-job.entity';
 import { ImportRejection } from '../modules/imports/import-rejection.entity';
 import { OrgUnit } from '../modules/org-units/org-unit.entity';
 import { User } from '../modules/users/user.entity';
 
 /** Every entity, registered explicitly so the API, the worker and the CLI load the same schema. */
-export const entities = [OrgUnit, User, QueueProbe, RefreshToken, PasswordResetToken, UserIdentity, AuditLog, ImportJob, ImportRejection];
+export const entities = [OrgUnit, User, QueueProbe, RefreshToken, PasswordResetToken, UserIdentity, AuditLog, ImportJob, ImportRejection, Course, CourseOwner, CourseModule, Lesson];
