@@ -7,10 +7,17 @@ import { CourseModule } from '../modules/courses/course-module.entity';
 import { CourseOwner } from '../modules/courses/course-owner.entity';
 import { Course } from '../modules/courses/course.entity';
 import { Lesson } from '../modules/courses/lesson.entity';
+import { CourseAssignment } from '../modules/enrolments/course-assignment.entity';
+import { Enrolment } from '../modules/enrolments/enrolment.entity';
 import { ImportJob } from '../modules/imports/import-job.entity';
 import { ImportRejection } from '../modules/imports/import-rejection.entity';
+import { MediaAsset } from '../modules/media/media-asset.entity';
 import { OrgUnit } from '../modules/org-units/org-unit.entity';
+import { LessonProgress } from '../modules/progress/lesson-progress.entity';
 import { User } from '../modules/users/user.entity';
 
 /** Every entity, registered explicitly so the API, the worker and the CLI load the same schema. */
-export const entities = [OrgUnit, User, QueueProbe, RefreshToken, PasswordResetToken, UserIdentity, AuditLog, ImportJob, ImportRejection, Course, CourseOwner, CourseModule, Lesson];
+export const entities = [
+  OrgUnit, User, QueueProbe, RefreshToken, PasswordResetToken, UserIdentity, AuditLog, ImportJob, ImportRejection, Course, CourseOwner, CourseModule, Lesson,
+  MediaAsset, Enrolment, CourseAssignment, LessonProgress,
+];
