@@ -14,10 +14,13 @@ import { SecretsService } from './common/secrets.service';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CoursesModule } from './modules/courses/courses.module';
+import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
+import { ProgressModule } from './modules/progress/progress.module';
 import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { MediaModule } from './modules/media/media.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
 import { UsersModule } from './modules/users/users.module';
 import { TelemetryModule } from './modules/telemetry/telemetry.module';
@@ -31,7 +34,7 @@ export interface AppModuleOptions {
 }
 
 /** Domain modules that hold job processors: loaded by both the API and the worker. */
-const domainModules = [AuditModule, NotificationsModule, DiagnosticsModule, ImportsModule];
+const domainModules = [AuditModule, NotificationsModule, DiagnosticsModule, ImportsModule, MediaModule, EnrolmentsModule, ProgressModule];
 /** Modules that only serve HTTP. */
 const httpModules = [HealthModule, TelemetryModule, AuthModule, OrgUnitsModule, UsersModule, CoursesModule];
 

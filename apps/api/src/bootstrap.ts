@@ -62,6 +62,10 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
   });
   app.setGlobalPrefix('api');
 
+  // tus PATCH bodies stream straight to disk (media module): Fastify must leave them unread.
+  fastify.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+  // WebVTT captions arrive as text.
+  fastify.addContentTypeParser('text/vtt', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
   await app.register(fastifyCookie);
   // Uploads (officials imports): one file per request, capped here; routes read it as a stream.
   await app.register(fastifyMultipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10, parts: 20 } });

@@ -24,6 +24,8 @@ const PUBLIC_ROUTES = [
   'GET /api/auth/oidc/start',
   'GET /api/auth/oidc/callback',
   'GET /api/org-units/communes',
+  // Media files: guarded by the signed, expiring token in the path (HLS players cannot send headers).
+  'GET /api/media/stream/:token/*',
 ];
 
 interface RouteInfo {

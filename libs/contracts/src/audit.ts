@@ -23,6 +23,7 @@ export const auditActionSchema = z.enum([
   'import.failed',
   'course.published',
   'course.archived',
+  'course.assigned',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

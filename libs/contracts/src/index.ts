@@ -11,3 +11,5 @@ export * from './users';
 export * from './audit';
 export * from './imports';
 export * from './courses';
+export * from './media';
+export * from './learning';

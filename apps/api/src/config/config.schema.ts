@@ -61,6 +61,12 @@ export const envSchema = z.object({
   /** Where uploads (imports, later media) are kept when no object storage is configured. */
   STORAGE_DIR: z.string().default('data/storage'),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Largest lesson video accepted by the resumable upload. */
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  /** Largest attachment (PDF/office) accepted. */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  /** Lifetime of the signed playback URLs. */
+  MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(6 * 3600),
 });
 
 export type Env = z.infer<typeof envSchema>;

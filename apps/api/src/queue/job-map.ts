@@ -7,6 +7,12 @@ export interface JobPayloads {
   'diagnostics.probe': { probeId: string; /** fail this many first attempts (retry drills) */ failAttempts?: number; /** hold the job this long */ holdMs?: number };
   /** Runs an uploaded import of officials (an `import_jobs` row, same id as the job): resumable, safe to run twice. */
   'imports.run': { importId: string };
+  /** Expands a course assignment (a `course_assignments` row, same id as the job) into enrolments: idempotent. */
+  'enrolments.assign': { assignmentId: string };
+  /** A learner completed a course (published once per enrolment; job id = enrolment id). Consumed by certificates/statistics. */
+  'learning.course_completed': { enrolmentId: string; userId: string; courseId: string; completedAt: string };
+  /** Transcodes an uploaded lesson video (a `media_assets` row, same id as the job) into HLS: a no-op once ready. */
+  'media.process': { assetId: string };
 }
 
 export type JobName = keyof JobPayloads;

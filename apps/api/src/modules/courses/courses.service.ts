@@ -350,6 +350,26 @@ export class CoursesService {
     });
   }
 
+  /**
+   * Sets a lesson's media (video) or attachment, for the media module's upload flows. Same rules as
+   * other edits: the caller manages the course (else 404), the course is not archived, the course
+   * row is locked on MySQL/MariaDB. `decide` sees the lesson (type checks) and returns the changes.
+   */
+  async attachLessonMedia(
+    caller: AuthUser,
+    courseId: string,
+    lessonId: string,
+    decide: (lesson: Lesson) => Partial<Pick<Lesson, 'mediaId' | 'attachmentKey' | 'durationSeconds'>>,
+  ): Promise<CourseDetail> {
+    return this.db.transaction(async (em) => {
+      const course = await this.findEditable(em, caller, courseId);
+      const lesson = await this.findLesson(em, course, lessonId);
+      const changes = decide(lesson);
+      if (Object.keys(changes).length > 0) await em.getRepository(Lesson).update(lesson.id, changes);
+      return this.touch(em, course);
+    });
+  }
+
   async removeLesson(caller: AuthUser, courseId: string, lessonId: string): Promise<CourseDetail> {
     return this.db.transaction(async (em) => {
       const course = await this.findEditable(em, caller, courseId);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { describeWithFfmpeg } from './ffmpeg-available';
+import { describeWithFfmpeg } from './ffmpeg.spec-support';
 import { InvalidVideoError, MIME, probeVideo, sniffFile, sniffHead } from './sniff';
 
 jest.setTimeout(30_000);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describeWithFfmpeg } from './ffmpeg-available';
+import { describeWithFfmpeg } from './ffmpeg.spec-support';
 import { probeVideo, sniffFile } from './sniff';
 import { gopFrames, parseMediaPlaylist, scaledSize, selectRungs, transcodeToHls, TranscodeError, TranscodeResult } from './transcode';
 

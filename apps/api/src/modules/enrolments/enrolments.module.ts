@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { EnrolmentsController, MyLearningController } from './enrolments.controller';
+import { EnrolmentsProcessor } from './enrolments.processor';
+import { EnrolmentsService } from './enrolments.service';
+
+/**
+ * Enrolments and assignments. Loaded by the API and the worker (the worker serves no HTTP; it runs
+ * the `enrolments.assign` job).
+ */
+@Module({
+  controllers: [EnrolmentsController, MyLearningController],
+  providers: [EnrolmentsService, EnrolmentsProcessor],
+  exports: [EnrolmentsService],
+})
+export class EnrolmentsModule {}

@@ -1,0 +1,16 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { QueueService } from '../../queue/queue.service';
+import { EnrolmentsService } from './enrolments.service';
+
+/** Registers the `enrolments.assign` handler (API with the inline queue, and the worker). */
+@Injectable()
+export class EnrolmentsProcessor implements OnModuleInit {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly enrolments: EnrolmentsService,
+  ) {}
+
+  onModuleInit() {
+    this.queue.register('enrolments.assign', ({ assignmentId }) => this.enrolments.runAssignment(assignmentId));
+  }
+}

@@ -1,0 +1,306 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AssignmentDto, CourseEnrolmentRow, CourseEnrolmentsQuery, CreateAssignmentRequest, EnrolmentDto, MyLearningItem } from '@bdhv/contracts';
+import { ErrorCode } from '@bdhv/contracts';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { AppException } from '../../common/app-exception';
+import { AuthUser, hasRole } from '../../common/auth-user';
+import { LOGGER } from '../../common/tokens';
+import { QueueService } from '../../queue/queue.service';
+import { AuditService } from '../audit/audit.service';
+import { ClientContext } from '../auth/auth.service';
+import { CourseOwner } from '../courses/course-owner.entity';
+import { Course } from '../courses/course.entity';
+import { OrgUnit } from '../org-units/org-unit.entity';
+import { inScope, isAdmin, LIKE_ESCAPE, simpleArrayPatterns, startsWithPattern } from '../org-units/tree-scope';
+import { User } from '../users/user.entity';
+import { CourseAssignment } from './course-assignment.entity';
+import { Enrolment } from './enrolment.entity';
+import { isDuplicateKey, isoOrNull, learningTransaction, pathHasAncestorOrSelf, toDate, toEnrolmentDto } from './learning-util';
+
+const ASSIGN_BATCH = 500;
+
+function toAssignmentDto(a: CourseAssignment): AssignmentDto {
+  return {
+    id: a.id,
+    courseId: a.courseId,
+    orgUnitId: a.orgUnitId,
+    audiences: a.audiences,
+    dueAt: isoOrNull(a.dueAt),
+    createdById: a.createdById,
+    status: a.status,
+    enrolled: a.enrolled,
+    createdAt: isoOrNull(a.createdAt)!,
+  };
+}
+
+/** Adds "column (a simple-array) contains one of values" to a query. */
+function whereSimpleArrayContainsAny<T extends object>(qb: SelectQueryBuilder<T>, column: string, values: string[]) {
+  if (!values.length) return;
+  qb.andWhere(
+    new Brackets((w) => {
+      values.forEach((value, i) => {
+        const p = simpleArrayPatterns(value);
+        w.orWhere(`${column} = :aud${i}e`, { [`aud${i}e`]: p.exact })
+          .orWhere(`${column} LIKE :aud${i}f ${LIKE_ESCAPE}`, { [`aud${i}f`]: p.first })
+          .orWhere(`${column} LIKE :aud${i}l ${LIKE_ESCAPE}`, { [`aud${i}l`]: p.last })
+          .orWhere(`${column} LIKE :aud${i}m ${LIKE_ESCAPE}`, { [`aud${i}m`]: p.middle });
+      });
+    }),
+  );
+}
+
+/**
+ * Enrolments: self-enrolment in published courses open to the learner, unenrolment, "My learning",
+ * assignments of a course to a unit subtree (expanded by the `enrolments.assign` job) and the
+ * trainer's table of learners. Reads the course tables directly (no dependency on CoursesService).
+ */
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly queue: QueueService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  private async publishedCourse(courseId: string): Promise<Course> {
+    const course = await this.db.getRepository(Course).findOne({ where: { id: courseId, status: 'published' } });
+    if (!course) throw AppException.notFound('Không tìm thấy khóa học.');
+    return course;
+  }
+
+  /** Idempotent: a second call returns the existing enrolment (reactivated when withdrawn). */
+  async enrol(caller: AuthUser, courseId: string): Promise<{ enrolment: EnrolmentDto; created: boolean }> {
+    const course = await this.publishedCourse(courseId);
+    const repo = this.db.getRepository(Enrolment);
+    const existing = await repo.findOne({ where: { userId: caller.id, courseId } });
+    if (existing) return { enrolment: toEnrolmentDto(await this.reactivate(existing)), created: false };
+    const user = await this.db.getRepository(User).findOne({ where: { id: caller.id }, select: ['id', 'audiences', 'orgUnitId', 'status'] });
+    if (!user || user.status !== 'active') throw AppException.forbidden();
+    if (course.targetAudiences.length && !course.targetAudiences.some((a) => user.audiences.includes(a))) {
+      throw AppException.forbidden('Khóa học này không dành cho đối tượng của bạn.');
+    }
+    if (course.targetUnitIds.length && !pathHasAncestorOrSelf(caller.orgUnitPath, course.targetUnitIds)) {
+      throw AppException.forbidden('Khóa học này không dành cho đơn vị của bạn.');
+    }
+    const enrolment = repo.create({
+      id: randomUUID(),
+      userId: user.id,
+      courseId,
+      orgUnitId: user.orgUnitId,
+      source: 'self',
+      assignmentId: null,
+      status: 'active',
+      dueAt: null,
+      progressPercent: 0,
+      completedLessons: 0,
+      completedAt: null,
+      lastActivityAt: null,
+    });
+    try {
+      await repo.insert(enrolment);
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      // A concurrent enrol won the race: answer with its row.
+      const raced = await repo.findOneOrFail({ where: { userId: caller.id, courseId } });
+      return { enrolment: toEnrolmentDto(await this.reactivate(raced)), created: false };
+    }
+    return { enrolment: toEnrolmentDto(await repo.findOneByOrFail({ id: enrolment.id })), created: true };
+  }
+
+  private async reactivate(e: Enrolment): Promise<Enrolment> {
+    if (e.status !== 'withdrawn') return e;
+    const status = e.completedAt ? 'completed' : 'active';
+    await this.db.getRepository(Enrolment).update({ id: e.id, status: 'withdrawn' }, { status });
+    return this.db.getRepository(Enrolment).findOneByOrFail({ id: e.id });
+  }
+
+  /** Withdraws; progress is kept, and enrolling again reactivates. */
+  async unenrol(caller: AuthUser, courseId: string): Promise<void> {
+    const repo = this.db.getRepository(Enrolment);
+    const e = await repo.findOne({ where: { userId: caller.id, courseId } });
+    if (!e || e.status === 'withdrawn') throw AppException.notFound('Bạn chưa ghi danh khóa học này.');
+    await repo.update({ id: e.id }, { status: 'withdrawn' });
+  }
+
+  /** My enrolments (not withdrawn): due date first (soonest, none last), then most recent activity. */
+  async myLearning(caller: AuthUser): Promise<MyLearningItem[]> {
+    const rows = await this.db
+      .getRepository(Enrolment)
+      .createQueryBuilder('e')
+      .innerJoinAndMapOne('e.course', Course, 'c', 'c.id = e.courseId')
+      .where('e.userId = :uid', { uid: caller.id })
+      .andWhere("e.status <> 'withdrawn'")
+      .getMany();
+    const time = (d: Date | string | null) => toDate(d)?.getTime() ?? null;
+    rows.sort((a, b) => {
+      const da = time(a.dueAt);
+      const dbb = time(b.dueAt);
+      if (da !== dbb) return da === null ? 1 : dbb === null ? -1 : da - dbb;
+      return (time(b.lastActivityAt) ?? time(b.createdAt) ?? 0) - (time(a.lastActivityAt) ?? time(a.createdAt) ?? 0);
+    });
+    return rows.map((e) => {
+      const c = (e as Enrolment & { course: Course }).course;
+      return { ...toEnrolmentDto(e), course: { id: c.id, slug: c.slug, title: c.title, coverImageKey: c.coverImageKey }, completed: e.completedAt !== null };
+    });
+  }
+
+  // ---- Assignments ---------------------------------------------------------------------------
+
+  async createAssignment(caller: AuthUser, courseId: string, dto: CreateAssignmentRequest, ctx: ClientContext): Promise<AssignmentDto> {
+    if (!hasRole(caller, 'admin', 'unit_manager')) throw AppException.forbidden();
+    const course = await this.db.getRepository(Course).findOne({ where: { id: courseId } });
+    if (!course) throw AppException.notFound('Không tìm thấy khóa học.');
+    if (course.status !== 'published') throw AppException.conflict('Chỉ có thể giao khóa học đã xuất bản.');
+    const unit = await this.db.getRepository(OrgUnit).findOne({ where: { id: dto.orgUnitId } });
+    if (!unit) throw AppException.validation([{ field: 'orgUnitId', message: 'Không tìm thấy đơn vị.' }]);
+    if (!inScope(caller, unit.path)) throw AppException.forbidden('Bạn chỉ có thể giao khóa học cho đơn vị thuộc phạm vi quản lý của mình.');
+    const assignment = await learningTransaction(this.db, async (em) => {
+      const a = em.getRepository(CourseAssignment).create({
+        id: randomUUID(),
+        courseId,
+        orgUnitId: unit.id,
+        audiences: [...new Set(dto.audiences)],
+        dueAt: dto.dueAt ? new Date(dto.dueAt) : null,
+        createdById: caller.id,
+        status: 'queued',
+        enrolled: 0,
+      });
+      await em.getRepository(CourseAssignment).insert(a);
+      await this.audit.record(
+        {
+          actorId: caller.id,
+          action: 'course.assigned',
+          targetType: 'course',
+          targetId: courseId,
+          summary: `Giao khóa học ${course.title} cho ${unit.name}`,
+          ip: ctx.ip,
+          details: { assignmentId: a.id, orgUnitId: unit.id, audiences: a.audiences, dueAt: isoOrNull(a.dueAt) },
+        },
+        em,
+      );
+      return a;
+    });
+    await this.queue.enqueue('enrolments.assign', { assignmentId: assignment.id }, { jobId: assignment.id });
+    return toAssignmentDto(await this.db.getRepository(CourseAssignment).findOneByOrFail({ id: assignment.id }));
+  }
+
+  async listAssignments(caller: AuthUser, courseId: string): Promise<AssignmentDto[]> {
+    const course = await this.db.getRepository(Course).findOne({ where: { id: courseId }, select: ['id'] });
+    if (!course) throw AppException.notFound('Không tìm thấy khóa học.');
+    const qb = this.db.getRepository(CourseAssignment).createQueryBuilder('a').where('a.courseId = :courseId', { courseId });
+    if (!isAdmin(caller) && !(await this.ownsCourse(caller, courseId))) {
+      if (!hasRole(caller, 'unit_manager')) throw AppException.forbidden();
+      qb.innerJoin(OrgUnit, 'o', 'o.id = a.orgUnitId').andWhere(`o.path LIKE :prefix ${LIKE_ESCAPE}`, { prefix: startsWithPattern(caller.orgUnitPath) });
+    }
+    const rows = await qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'ASC').getMany();
+    return rows.map(toAssignmentDto);
+  }
+
+  private async ownsCourse(caller: AuthUser, courseId: string): Promise<boolean> {
+    return (await this.db.getRepository(CourseOwner).count({ where: { courseId, userId: caller.id } })) > 0;
+  }
+
+  /**
+   * The `enrolments.assign` job: enrols every active user of the unit subtree matching the
+   * audiences, in batches (keyset on user id) with one bulk INSERT that skips existing enrolments.
+   * Existing assignment-sourced enrolments get the new due date. Safe to run again.
+   */
+  async runAssignment(assignmentId: string): Promise<void> {
+    const repo = this.db.getRepository(CourseAssignment);
+    const a = await repo.findOne({ where: { id: assignmentId } });
+    if (!a) {
+      this.logger.warn({ assignmentId }, 'assignment not found; job dropped');
+      return;
+    }
+    const unit = await this.db.getRepository(OrgUnit).findOne({ where: { id: a.orgUnitId } });
+    if (!unit) {
+      await repo.update({ id: a.id }, { status: 'failed' });
+      return;
+    }
+    await repo.update({ id: a.id }, { status: 'running' });
+    try {
+      let after = '';
+      for (;;) {
+        const qb = this.db
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .select(['u.id', 'u.orgUnitId'])
+          .innerJoin(OrgUnit, 'o', 'o.id = u.orgUnitId')
+          .where(`o.path LIKE :prefix ${LIKE_ESCAPE}`, { prefix: startsWithPattern(unit.path) })
+          .andWhere("u.status = 'active'")
+          .andWhere('u.id > :after', { after });
+        whereSimpleArrayContainsAny(qb, 'u.audiences', a.audiences);
+        const users = await qb.orderBy('u.id', 'ASC').limit(ASSIGN_BATCH).getMany();
+        if (!users.length) break;
+        after = users[users.length - 1].id;
+        await learningTransaction(this.db, async (em) => {
+          const existing = await em.getRepository(Enrolment).find({
+            where: { courseId: a.courseId, userId: In(users.map((u) => u.id)) },
+            select: ['id', 'userId', 'source'],
+          });
+          const have = new Set(existing.map((e) => e.userId));
+          const missing = users.filter((u) => !have.has(u.id));
+          if (missing.length) {
+            await em
+              .createQueryBuilder()
+              .insert()
+              .into(Enrolment)
+              .values(
+                missing.map((u) => ({
+                  id: randomUUID(),
+                  userId: u.id,
+                  courseId: a.courseId,
+                  orgUnitId: u.orgUnitId,
+                  source: 'assignment' as const,
+                  assignmentId: a.id,
+                  status: 'active' as const,
+                  dueAt: a.dueAt,
+                  progressPercent: 0,
+                  completedLessons: 0,
+                })),
+              )
+              .orIgnore()
+              .execute();
+          }
+          const fromAssignments = existing.filter((e) => e.source === 'assignment').map((e) => e.id);
+          if (fromAssignments.length) await em.getRepository(Enrolment).update({ id: In(fromAssignments) }, { dueAt: a.dueAt });
+        });
+        if (users.length < ASSIGN_BATCH) break;
+      }
+      const enrolled = await this.db.getRepository(Enrolment).count({ where: { assignmentId: a.id } });
+      await repo.update({ id: a.id }, { status: 'completed', enrolled });
+    } catch (err) {
+      await repo.update({ id: a.id }, { status: 'failed' }).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  // ---- Trainer view --------------------------------------------------------------------------
+
+  /** Learners of a course with their progress: owners, co-owners and administrators see all; unit managers their subtree. */
+  async courseEnrolments(caller: AuthUser, courseId: string, query: CourseEnrolmentsQuery) {
+    const course = await this.db.getRepository(Course).findOne({ where: { id: courseId }, select: ['id'] });
+    if (!course) throw AppException.notFound('Không tìm thấy khóa học.');
+    const qb = this.db
+      .getRepository(Enrolment)
+      .createQueryBuilder('e')
+      .innerJoinAndMapOne('e.learner', User, 'u', 'u.id = e.userId')
+      .where('e.courseId = :courseId', { courseId });
+    if (!isAdmin(caller) && !(await this.ownsCourse(caller, courseId))) {
+      if (!hasRole(caller, 'unit_manager')) throw new AppException(403, ErrorCode.FORBIDDEN, 'Chỉ giảng viên của khóa học hoặc quản trị viên được xem tiến độ học viên.');
+      qb.innerJoin(OrgUnit, 'o', 'o.id = e.orgUnitId').andWhere(`o.path LIKE :prefix ${LIKE_ESCAPE}`, { prefix: startsWithPattern(caller.orgUnitPath) });
+    }
+    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
+    qb.orderBy('u.fullName', 'ASC').addOrderBy('e.id', 'ASC').offset((query.page - 1) * query.pageSize).limit(query.pageSize);
+    const [rows, total] = await qb.getManyAndCount();
+    const items: CourseEnrolmentRow[] = rows.map((e) => {
+      const u = (e as Enrolment & { learner: User }).learner;
+      return { ...toEnrolmentDto(e), learner: { id: u.id, fullName: u.fullName } };
+    });
+    return { items, page: query.page, pageSize: query.pageSize, total };
+  }
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { Audience, LessonType } from '@bdhv/contracts';
+import { DataSource } from 'typeorm';
+import { CourseModule } from '../../src/modules/courses/course-module.entity';
+import { CourseOwner } from '../../src/modules/courses/course-owner.entity';
+import { Course } from '../../src/modules/courses/course.entity';
+import { Lesson } from '../../src/modules/courses/lesson.entity';
+
+let seq = 0;
+
+export interface LessonSpec {
+  type: LessonType;
+  durationSeconds?: number;
+  required?: boolean;
+}
+
+export interface CourseSpec {
+  ownerId: string;
+  status?: 'draft' | 'published' | 'archived';
+  strictOrder?: boolean;
+  targetAudiences?: Audience[];
+  targetUnitIds?: string[];
+  /** One module per inner array. */
+  modules?: LessonSpec[][];
+}
+
+/** A course written straight into the tables (default: published, one video of 600 s and one text lesson). */
+export async function createCourse(ds: DataSource, spec: CourseSpec): Promise<{ course: Course; lessons: Lesson[] }> {
+  seq++;
+  const id = randomUUID();
+  const course = ds.getRepository(Course).create({
+    id,
+    slug: `khoa-hoc-thu-${seq}-${id.slice(0, 6)}`,
+    title: `Khóa học thử ${seq}`,
+    summary: '',
+    coverImageKey: null,
+    category: 'Kỹ năng số',
+    tags: [],
+    targetAudiences: spec.targetAudiences ?? [],
+    targetUnitIds: spec.targetUnitIds ?? [],
+    estimatedMinutes: 30,
+    status: spec.status ?? 'published',
+    strictOrder: spec.strictOrder ?? false,
+    ownerId: spec.ownerId,
+    searchText: `khoa hoc thu ${seq}`,
+    publishedAt: new Date(),
+  });
+  await ds.getRepository(Course).insert(course);
+  await ds.getRepository(CourseOwner).insert({ courseId: id, userId: spec.ownerId, role: 'owner' });
+  const lessons: Lesson[] = [];
+  const modules = spec.modules ?? [[{ type: 'video', durationSeconds: 600 }, { type: 'text' }]];
+  for (const [mi, specs] of modules.entries()) {
+    const moduleId = randomUUID();
+    await ds.getRepository(CourseModule).insert({ id: moduleId, courseId: id, title: `Chương ${mi + 1}`, position: mi });
+    for (const [li, l] of specs.entries()) {
+      const lesson = ds.getRepository(Lesson).create({
+        id: randomUUID(),
+        moduleId,
+        courseId: id,
+        title: `Bài ${mi + 1}.${li + 1}`,
+        type: l.type,
+        position: li,
+        required: l.required ?? true,
+        textHtml: l.type === 'text' ? '<p>Nội dung</p>' : null,
+        mediaId: null,
+        attachmentKey: l.type === 'attachment' ? 'files/tai-lieu.pdf' : null,
+        durationSeconds: l.type === 'video' ? (l.durationSeconds ?? 600) : null,
+      });
+      await ds.getRepository(Lesson).insert(lesson);
+      lessons.push(lesson);
+    }
+  }
+  return { course, lessons };
+}
