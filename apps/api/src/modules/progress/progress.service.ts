@@ -106,7 +106,10 @@ export class ProgressService {
       try {
         return await fn();
       } catch (err) {
-        if (attempt >= 3 || !(err instanceof Contended || isDuplicateKey(err))) throw err;
+        const contended = err instanceof Contended || isDuplicateKey(err);
+        if (!contended) throw err;
+        // Still losing after three tries: say so (the client resends), rather than answering 500.
+        if (attempt >= 3) throw AppException.conflict('Tiến độ bài học đang được cập nhật từ một nơi khác. Vui lòng thử lại.');
       }
     }
   }
