@@ -5,7 +5,7 @@ import { Booted } from '../src/bootstrap';
 import { createAuditEntry } from './factories/audit.factory';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
 import { createUser, seedTree } from './factories/users.factory';
-import { injector, startApi, TestDatabase } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase } from './helpers/test-app';
 
 describe('audit log', () => {
   let db: TestDatabase;
@@ -16,10 +16,7 @@ describe('audit log', () => {
   let orgUnitId: string;
 
   beforeAll(async () => {
-    db = await TestDatabase.create();
-    await db.migrate();
-    ds = db.dataSource();
-    await ds.initialize();
+    ({ db, ds } = await openMigratedDatabase());
     const units = await seedTree(ds);
     orgUnitId = units.get('X-BACSON')!.id;
     api = await startApi(db);
@@ -28,8 +25,7 @@ describe('audit log', () => {
   });
   afterAll(async () => {
     await api?.shutdown();
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.dispose();
+    await closeMigratedDatabase(db, ds);
   });
 
   const audit = async (query: string) => {

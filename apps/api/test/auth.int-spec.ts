@@ -7,7 +7,7 @@ import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
 import { User } from '../src/modules/users/user.entity';
 import { createUser, seedTree } from './factories/users.factory';
 import { refreshCookieFrom, signIn } from './helpers/auth';
-import { injector, startApi, TestDatabase } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase } from './helpers/test-app';
 
 describe('sign-in, sessions and passwords', () => {
   let db: TestDatabase;
@@ -17,18 +17,14 @@ describe('sign-in, sessions and passwords', () => {
   let units: Map<string, OrgUnit>;
 
   beforeAll(async () => {
-    db = await TestDatabase.create();
-    await db.migrate();
-    ds = db.dataSource();
-    await ds.initialize();
+    ({ db, ds } = await openMigratedDatabase());
     units = await seedTree(ds);
     api = await startApi(db, { LOGIN_MAX_FAILURES: '10', LOGIN_WINDOW_SECONDS: '60' });
     inject = injector(api);
   });
   afterAll(async () => {
     await api?.shutdown();
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.dispose();
+    await closeMigratedDatabase(db, ds);
   });
 
   const commune = () => units.get('X-MAUSON')!;

@@ -10,7 +10,7 @@ import { Lesson } from '../src/modules/courses/lesson.entity';
 import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
 import { seedTree } from './factories/users.factory';
-import { injector, startApi, TestDatabase } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase } from './helpers/test-app';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -27,10 +27,7 @@ describe('courses: authoring and catalog', () => {
   let admin: SignedInUser;
 
   beforeAll(async () => {
-    db = await TestDatabase.create();
-    await db.migrate();
-    ds = db.dataSource();
-    await ds.initialize();
+    ({ db, ds } = await openMigratedDatabase());
     units = await seedTree(ds);
     api = await startApi(db);
     inject = injector(api);
@@ -43,8 +40,7 @@ describe('courses: authoring and catalog', () => {
   });
   afterAll(async () => {
     await api?.shutdown();
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.dispose();
+    await closeMigratedDatabase(db, ds);
   });
 
   const call = (who: SignedInUser, method: Method, url: string, payload?: object) =>

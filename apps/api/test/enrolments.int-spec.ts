@@ -11,7 +11,7 @@ import { createCourse } from './factories/learning.factory';
 import { createOrgUnit } from './factories/org-units.factory';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
 import { createUser, seedTree } from './factories/users.factory';
-import { injector, startApi, startWorker, TestDatabase, usingMysql, usingRedis, waitFor } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, startWorker, TestDatabase, usingMysql, usingRedis, waitFor } from './helpers/test-app';
 
 type Method = 'GET' | 'POST' | 'DELETE';
 
@@ -32,10 +32,7 @@ describe(`enrolments (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'Bul
   let manager: SignedInUser;
 
   beforeAll(async () => {
-    db = await TestDatabase.create();
-    await db.migrate();
-    ds = db.dataSource();
-    await ds.initialize();
+    ({ db, ds } = await openMigratedDatabase());
     const units = await seedTree(ds);
     const env = { QUEUE_PREFIX: `bdhvtest_enr_${process.pid}` };
     api = await startApi(db, env);
@@ -55,8 +52,7 @@ describe(`enrolments (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'Bul
   afterAll(async () => {
     await worker?.shutdown();
     await api?.shutdown();
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.dispose();
+    await closeMigratedDatabase(db, ds);
   });
 
   const call = (who: SignedInUser, method: Method, url: string, payload?: object) =>

@@ -14,7 +14,7 @@ import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
 import { User } from '../src/modules/users/user.entity';
 import { createUser, seedTree } from './factories/users.factory';
 import { signIn, TestSession } from './helpers/auth';
-import { injector, startApi, startWorker, TestDatabase, usingMysql, usingRedis, waitFor } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, startWorker, TestDatabase, usingMysql, usingRedis, waitFor } from './helpers/test-app';
 
 type Cell = string | number;
 type Inject = ReturnType<typeof injector>;
@@ -122,10 +122,7 @@ describe(`imports (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'BullMQ
   const maxBytes = 512 * 1024;
 
   beforeAll(async () => {
-    db = await TestDatabase.create();
-    await db.migrate();
-    ds = db.dataSource();
-    await ds.initialize();
+    ({ db, ds } = await openMigratedDatabase());
     units = await seedTree(ds);
     await ds.getRepository(OrgUnit).update({ code: 'X-BACSON' }, { active: false });
     const a = await createUser(ds, { orgUnitId: units.get('SNV')!.id });
@@ -141,8 +138,7 @@ describe(`imports (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'BullMQ
   afterAll(async () => {
     await worker?.shutdown();
     await api?.shutdown();
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.dispose();
+    await closeMigratedDatabase(db, ds);
     if (storageDir) fs.rmSync(storageDir, { recursive: true, force: true });
   });
 

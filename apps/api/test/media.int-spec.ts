@@ -11,7 +11,7 @@ import { describeWithFfmpeg } from '../src/modules/media/ffmpeg.spec-support';
 import { MediaService } from '../src/modules/media/media.service';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
 import { seedTree } from './factories/users.factory';
-import { injector, startApi, startWorker, TestDatabase, usingRedis, waitFor } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, startWorker, TestDatabase, usingRedis, waitFor } from './helpers/test-app';
 
 const TUS = { 'tus-resumable': '1.0.0' };
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -32,10 +32,7 @@ describeWithFfmpeg()('media: resumable upload, processing, playback', () => {
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bdhv-media-'));
 
   beforeAll(async () => {
-    db = await TestDatabase.create();
-    await db.migrate();
-    ds = db.dataSource();
-    await ds.initialize();
+    ({ db, ds } = await openMigratedDatabase());
     const units = await seedTree(ds);
     const env = { QUEUE_PREFIX: `bdhvtest_media_${process.pid}`, STORAGE_DIR: storage, MEDIA_MAX_BYTES: String(5 * 1024 * 1024) };
     api = await startApi(db, env);
@@ -62,8 +59,7 @@ describeWithFfmpeg()('media: resumable upload, processing, playback', () => {
   afterAll(async () => {
     await worker?.shutdown();
     await api?.shutdown();
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.dispose();
+    await closeMigratedDatabase(db, ds);
     fs.rmSync(tmp, { recursive: true, force: true });
     fs.rmSync(storage, { recursive: true, force: true });
   });

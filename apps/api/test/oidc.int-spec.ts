@@ -10,7 +10,7 @@ import { UserIdentity } from '../src/modules/auth/user-identity.entity';
 import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
 import { User } from '../src/modules/users/user.entity';
 import { createUser, seedTree } from './factories/users.factory';
-import { injector, startApi, TestDatabase } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase } from './helpers/test-app';
 
 jest.setTimeout(30_000);
 
@@ -156,10 +156,7 @@ describe('single sign-on (OpenID Connect)', () => {
   let units: Map<string, OrgUnit>;
 
   beforeAll(async () => {
-    db = await TestDatabase.create();
-    await db.migrate();
-    ds = db.dataSource();
-    await ds.initialize();
+    ({ db, ds } = await openMigratedDatabase());
     units = await seedTree(ds);
     await createUser(ds, { orgUnitId: units.get('X-MAUSON')!.id, phone: PHONE_USER, email: null, fullName: 'Hoàng Văn Điện Thoại' });
     await createUser(ds, { orgUnitId: units.get('X-MAUSON')!.id, email: DISABLED_EMAIL, status: 'disabled' });
@@ -185,8 +182,7 @@ describe('single sign-on (OpenID Connect)', () => {
       await exited;
     }
     await api?.shutdown();
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.dispose();
+    await closeMigratedDatabase(db, ds);
   });
 
   /**

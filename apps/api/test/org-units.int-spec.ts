@@ -9,7 +9,7 @@ import { User } from '../src/modules/users/user.entity';
 import { createOrgUnit } from './factories/org-units.factory';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
 import { createUser, seedTree } from './factories/users.factory';
-import { injector, startApi, TestDatabase } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase } from './helpers/test-app';
 
 describe('organisation units', () => {
   let db: TestDatabase;
@@ -21,10 +21,7 @@ describe('organisation units', () => {
   let root: OrgUnit;
 
   beforeAll(async () => {
-    db = await TestDatabase.create();
-    await db.migrate();
-    ds = db.dataSource();
-    await ds.initialize();
+    ({ db, ds } = await openMigratedDatabase());
     units = await seedTree(ds);
     root = units.get('LS')!;
     api = await startApi(db);
@@ -33,8 +30,7 @@ describe('organisation units', () => {
   });
   afterAll(async () => {
     await api?.shutdown();
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.dispose();
+    await closeMigratedDatabase(db, ds);
   });
 
   const send = (method: 'POST' | 'PATCH', url: string, payload: object) => inject({ method, url, headers: admin.session.auth, payload });

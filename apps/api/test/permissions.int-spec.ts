@@ -8,7 +8,7 @@ import { User } from '../src/modules/users/user.entity';
 import { createOrgUnit } from './factories/org-units.factory';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
 import { createUser, seedTree } from './factories/users.factory';
-import { injector, startApi, TestDatabase } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase } from './helpers/test-app';
 
 /**
  * Object-level authorization: a unit manager reaches only their own unit subtree, and nobody but
@@ -31,10 +31,7 @@ describe('administration permissions', () => {
   let otherUser: User;
 
   beforeAll(async () => {
-    db = await TestDatabase.create();
-    await db.migrate();
-    ds = db.dataSource();
-    await ds.initialize();
+    ({ db, ds } = await openMigratedDatabase());
     units = await seedTree(ds);
     api = await startApi(db);
     inject = injector(api);
@@ -50,8 +47,7 @@ describe('administration permissions', () => {
   });
   afterAll(async () => {
     await api?.shutdown();
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.dispose();
+    await closeMigratedDatabase(db, ds);
   });
 
   const newUserBody = (orgUnitId: string, n: number) => ({ fullName: `Cán Bộ Mới ${n}`, email: `canbo.moi.${n}@example.vn`, orgUnitId, audiences: ['official'], roles: ['learner'] });

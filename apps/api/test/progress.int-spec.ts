@@ -10,7 +10,7 @@ import { createCourse } from './factories/learning.factory';
 import { createOrgUnit } from './factories/org-units.factory';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
 import { seedTree } from './factories/users.factory';
-import { injector, startApi, startWorker, TestDatabase, usingMysql, usingRedis } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, startWorker, TestDatabase, usingMysql, usingRedis } from './helpers/test-app';
 
 type Method = 'GET' | 'POST' | 'DELETE';
 
@@ -28,10 +28,7 @@ describe(`progress (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'BullM
   let enqueued: string[];
 
   beforeAll(async () => {
-    db = await TestDatabase.create();
-    await db.migrate();
-    ds = db.dataSource();
-    await ds.initialize();
+    ({ db, ds } = await openMigratedDatabase());
     const units = await seedTree(ds);
     const env = { QUEUE_PREFIX: `bdhvtest_prog_${process.pid}` };
     api = await startApi(db, env);
@@ -57,8 +54,7 @@ describe(`progress (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'BullM
   afterAll(async () => {
     await worker?.shutdown();
     await api?.shutdown();
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.dispose();
+    await closeMigratedDatabase(db, ds);
   });
 
   const call = (who: SignedInUser, method: Method, url: string, payload?: object) =>

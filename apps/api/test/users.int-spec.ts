@@ -12,7 +12,7 @@ import { createOrgUnit } from './factories/org-units.factory';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
 import { createUser, seedTree } from './factories/users.factory';
 import { signIn } from './helpers/auth';
-import { injector, startApi, TestDatabase } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase } from './helpers/test-app';
 
 describe('users administration', () => {
   let db: TestDatabase;
@@ -26,10 +26,7 @@ describe('users administration', () => {
   let labChild: OrgUnit;
 
   beforeAll(async () => {
-    db = await TestDatabase.create();
-    await db.migrate();
-    ds = db.dataSource();
-    await ds.initialize();
+    ({ db, ds } = await openMigratedDatabase());
     units = await seedTree(ds);
     api = await startApi(db);
     inject = injector(api);
@@ -39,8 +36,7 @@ describe('users administration', () => {
   });
   afterAll(async () => {
     await api?.shutdown();
-    if (ds?.isInitialized) await ds.destroy();
-    await db?.dispose();
+    await closeMigratedDatabase(db, ds);
   });
 
   const get = (url: string, who: SignedInUser = admin) => inject({ method: 'GET', url, headers: who.session.auth });

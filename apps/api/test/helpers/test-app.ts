@@ -96,3 +96,18 @@ export function injector(booted: Booted<NestFastifyApplication>) {
   const fastify = booted.app.getHttpAdapter().getInstance();
   return (opts: InjectOptions) => fastify.inject(opts);
 }
+
+/** A private, migrated database and an open data source on it, for specs that also read and write directly. */
+export async function openMigratedDatabase(): Promise<{ db: TestDatabase; ds: DataSource }> {
+  const db = await TestDatabase.create();
+  await db.migrate();
+  const ds = db.dataSource();
+  await ds.initialize();
+  return { db, ds };
+}
+
+/** Closes what openMigratedDatabase opened; safe to call after a failed set-up. */
+export async function closeMigratedDatabase(db: TestDatabase | undefined, ds: DataSource | undefined): Promise<void> {
+  if (ds?.isInitialized) await ds.destroy();
+  await db?.dispose();
+}
