@@ -73,6 +73,8 @@ export const courseSummarySchema = z.object({
   title: z.string(),
   summary: z.string(),
   coverImageKey: z.string().nullable(),
+  /** Public URL of the cover image (covers are not secret), or null. */
+  coverUrl: z.string().nullable(),
   category: z.string(),
   tags: z.array(z.string()),
   targetAudiences: z.array(audienceSchema),
@@ -144,6 +146,16 @@ export type CatalogList = z.infer<typeof catalogListSchema>;
 export const catalogLessonSchema = lessonSchema.pick({ id: true, title: true, type: true, position: true, required: true, durationSeconds: true });
 export const catalogCourseSchema = courseSummarySchema.extend({
   modules: z.array(courseModuleSchema.pick({ id: true, title: true, position: true }).extend({ lessons: z.array(catalogLessonSchema) })),
+  /** The caller's enrolment in this course (withdrawn counts as none), or null. */
+  myEnrolment: z
+    .object({
+      status: z.enum(['active', 'completed']),
+      progressPercent: z.number().int(),
+      dueAt: z.string().nullable(),
+    })
+    .nullable(),
+  /** Whether the caller may enrol themselves (the course targets their audience and unit, or nobody in particular). */
+  openToMe: z.boolean(),
 });
 export type CatalogCourse = z.infer<typeof catalogCourseSchema>;
 
@@ -185,3 +197,6 @@ export type UpdateLessonRequest = z.infer<typeof updateLessonRequestSchema>;
 
 export const addCoOwnerRequestSchema = z.object({ userId: z.uuid() }).strict();
 export type AddCoOwnerRequest = z.infer<typeof addCoOwnerRequestSchema>;
+
+/** Cover image upload (multipart field `file`): JPEG, PNG or WebP, checked by content. */
+export const COVER_IMAGE_MAX_BYTES = 2 * 1024 * 1024;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { audienceSchema } from './identity';
+import { lessonTypeSchema } from './courses';
+import { mediaStatusSchema } from './media';
 import { pageOf, paginationQuerySchema } from './pagination';
 
 export const enrolmentStatusSchema = z.enum(['active', 'completed', 'withdrawn']);
@@ -23,7 +25,7 @@ export type EnrolmentDto = z.infer<typeof enrolmentSchema>;
 
 /** One row of "My learning". */
 export const myLearningItemSchema = enrolmentSchema.extend({
-  course: z.object({ id: z.string(), slug: z.string(), title: z.string(), coverImageKey: z.string().nullable() }),
+  course: z.object({ id: z.string(), slug: z.string(), title: z.string(), coverImageKey: z.string().nullable(), coverUrl: z.string().nullable() }),
   completed: z.boolean(),
 });
 export type MyLearningItem = z.infer<typeof myLearningItemSchema>;
@@ -105,3 +107,37 @@ export type CourseEnrolmentsQuery = z.infer<typeof courseEnrolmentsQuerySchema>;
 export const courseEnrolmentRowSchema = enrolmentSchema.extend({ learner: z.object({ id: z.string(), fullName: z.string() }) });
 export type CourseEnrolmentRow = z.infer<typeof courseEnrolmentRowSchema>;
 export const courseEnrolmentListSchema = pageOf(courseEnrolmentRowSchema);
+
+/**
+ * `GET /api/learn/lessons/:lessonId`: one lesson's content for the learner who takes it (active or
+ * completed enrolment, course published, unlocked under strict order), or for the course's owners,
+ * co-owners and administrators as a preview (`preview: true`, drafts too). Playback URLs come from
+ * `GET /api/media/:mediaId/playback`.
+ */
+export const learnerLessonSchema = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  courseSlug: z.string(),
+  moduleId: z.string(),
+  title: z.string(),
+  type: lessonTypeSchema,
+  required: z.boolean(),
+  durationSeconds: z.number().int().nullable(),
+  /** Text lessons: sanitized HTML. */
+  textHtml: z.string().nullable(),
+  /** Video and attachment lessons: the attached file and its processing state. */
+  media: z
+    .object({
+      id: z.string(),
+      status: mediaStatusSchema,
+      originalName: z.string(),
+      mime: z.string().nullable(),
+      sizeBytes: z.number().int().nullable(),
+      durationSeconds: z.number().int().nullable(),
+      renditions: z.array(z.number().int()).nullable(),
+      hasCaptions: z.boolean(),
+    })
+    .nullable(),
+  preview: z.boolean(),
+});
+export type LearnerLesson = z.infer<typeof learnerLessonSchema>;

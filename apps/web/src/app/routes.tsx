@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { Navigate } from 'react-router';
-import { ADMIN_AREA_ROLES } from '@/lib/session';
+import { ADMIN_AREA_ROLES, TEACH_AREA_ROLES } from '@/lib/session';
 import { RequireAuth } from './guards/require-auth';
 import { RequireRole } from './guards/require-role';
 import { AdminLayout } from './layout/admin-layout';
@@ -14,6 +14,14 @@ import { OrgUnitsPage } from './routes/admin/org-units-page';
 import { UserCreatePage } from './routes/admin/user-create-page';
 import { UserDetailPage } from './routes/admin/user-detail-page';
 import { UsersPage } from './routes/admin/users-page';
+import { CatalogPage } from './routes/learn/catalog-page';
+import { CoursePage } from './routes/learn/course-page';
+import { LessonPage } from './routes/learn/lesson-page';
+import { MyLearningPage } from './routes/learn/my-learning-page';
+import { CourseEditorPage } from './routes/teach/course-editor-page';
+import { CourseNewPage } from './routes/teach/course-new-page';
+import { CoursePreviewPage } from './routes/teach/course-preview-page';
+import { MyCoursesPage } from './routes/teach/my-courses-page';
 import { ForgotPasswordPage } from './routes/forgot-password-page';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
@@ -49,6 +57,20 @@ export const appRoutes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               { path: paths.account, element: <AccountPage /> },
+              { path: paths.catalog, element: <CatalogPage /> },
+              { path: paths.course, element: <CoursePage /> },
+              { path: paths.lesson, element: <LessonPage /> },
+              { path: paths.myLearning, element: <MyLearningPage /> },
+              {
+                element: <RequireRole roles={TEACH_AREA_ROLES} />,
+                children: [
+                  { path: paths.teach, element: <MyCoursesPage /> },
+                  { path: paths.teachNew, element: <CourseNewPage /> },
+                  { path: paths.teachCourse, element: <CourseEditorPage /> },
+                  { path: paths.teachPreview, element: <CoursePreviewPage /> },
+                  { path: paths.teachPreviewLesson, element: <CoursePreviewPage /> },
+                ],
+              },
               {
                 path: paths.admin,
                 element: (

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '../locales/en.json';
-import vi from '../locales/vi.json';
+import { resources } from './i18n';
+
+const vi = resources.vi.translation;
+const en = resources.en.translation;
 import { changeLanguage, detectInitialLanguage, i18n, LANGUAGE_STORAGE_KEY } from './i18n';
 
 /** Flattens to dotted keys, folding i18next plural suffixes (Vietnamese has no "_one"). */

@@ -1,6 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import authoringEn from '../locales/authoring.en.json';
+import authoringVi from '../locales/authoring.vi.json';
 import en from '../locales/en.json';
+import learningEn from '../locales/learning.en.json';
+import learningVi from '../locales/learning.vi.json';
 import vi from '../locales/vi.json';
 
 export const supportedLanguages = ['vi', 'en'] as const;
@@ -9,9 +13,10 @@ export const defaultLanguage: Language = 'vi';
 /** localStorage key holding the user's explicit language choice. */
 export const LANGUAGE_STORAGE_KEY = 'bdhv.lang';
 
+/** Each feature area keeps its strings in its own file, under its own top-level key. */
 export const resources = {
-  vi: { translation: vi },
-  en: { translation: en },
+  vi: { translation: { ...vi, learning: learningVi, authoring: authoringVi } },
+  en: { translation: { ...en, learning: learningEn, authoring: authoringEn } },
 } as const;
 
 export function isSupportedLanguage(value: unknown): value is Language {

@@ -154,6 +154,7 @@ export function hasAnyRole(user: Pick<Me, 'roles'> | null | undefined, roles: re
 
 /** Roles that may open the administration area. */
 export const ADMIN_AREA_ROLES: readonly Role[] = ['admin', 'unit_manager'];
+export const TEACH_AREA_ROLES: readonly Role[] = ['trainer', 'admin'];
 
 export function useSession(): SessionState {
   return useSyncExternalStore(subscribeSession, getSession, getSession);

@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { hasAnyRole, TEACH_AREA_ROLES, useSession } from '@/lib/session';
 import { paths } from '../paths';
 import classes from './main-nav.module.css';
 
 const navItems = [
-  { to: paths.home, labelKey: 'nav.home', end: true },
-  { to: paths.about, labelKey: 'nav.about', end: false },
-  { to: paths.status, labelKey: 'nav.status', end: false },
+  { to: paths.home, labelKey: 'nav.home', end: true, show: 'always' },
+  { to: paths.catalog, labelKey: 'nav.catalog', end: false, show: 'signedIn' },
+  { to: paths.myLearning, labelKey: 'nav.myLearning', end: false, show: 'signedIn' },
+  { to: paths.teach, labelKey: 'nav.teach', end: false, show: 'trainer' },
+  { to: paths.about, labelKey: 'nav.about', end: false, show: 'always' },
+  { to: paths.status, labelKey: 'nav.status', end: false, show: 'always' },
 ] as const;
 
 export interface MainNavProps {
@@ -18,10 +22,14 @@ export interface MainNavProps {
 /** The primary navigation. The current page's link gets `aria-current="page"` from NavLink. */
 export function MainNav({ orientation, onNavigate }: MainNavProps) {
   const { t } = useTranslation();
+  const { user } = useSession();
+  const visible = navItems.filter(
+    (item) => item.show === 'always' || (user && (item.show === 'signedIn' || hasAnyRole(user, TEACH_AREA_ROLES))),
+  );
   return (
     <nav aria-label={t('nav.label')}>
       <ul className={classes.list} data-orientation={orientation}>
-        {navItems.map((item) => (
+        {visible.map((item) => (
           <li key={item.to}>
             <NavLink to={item.to} end={item.end} className={classes.link} onClick={() => onNavigate?.(item.to)}>
               {t(item.labelKey)}
