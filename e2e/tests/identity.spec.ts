@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, watchConsole } from './support';
+import { expectNoSeriousA11yViolations, signIn, signOut, watchConsole } from './support';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -34,21 +34,6 @@ function officialsCsv(): { file: string; badRows: number[] } {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bdhv-import-')), 'can-bo-1000.csv');
   fs.writeFileSync(file, lines.join('\n'), 'utf8');
   return { file, badRows };
-}
-
-async function signIn(page: Page, identifier: string, password: string) {
-  await page.goto('/dang-nhap');
-  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
-  await page.getByLabel('Số điện thoại hoặc email').fill(identifier);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await expect(page).not.toHaveURL(/\/dang-nhap/);
-}
-
-async function signOut(page: Page, fullName: string) {
-  await page.getByRole('banner').getByRole('button', { name: `Menu tài khoản: ${fullName}` }).click();
-  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
 }
 
 /** The users table's total, from its pagination summary. */
