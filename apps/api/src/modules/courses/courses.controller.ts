@@ -176,7 +176,7 @@ export class CatalogController {
 
   @Get(':slug')
   @ApiOkResponse({ type: CatalogCourseDto })
-  get(@Param('slug') slug: string): Promise<CatalogCourse> {
-    return this.courses.catalogCourse(slug);
+  get(@CurrentUser() caller: AuthUser, @Param('slug') slug: string): Promise<CatalogCourse> {
+    return this.courses.catalogCourse(caller, slug);
   }
 }

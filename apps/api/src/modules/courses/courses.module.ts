@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { EnrolmentsModule } from '../enrolments/enrolments.module';
 import { CatalogController, CoursesController } from './courses.controller';
 import { CoursesService } from './courses.service';
 
 /** Courses: authoring (owners, co-owners, administrators) and the learner catalog. */
-@Module({ controllers: [CoursesController, CatalogController], providers: [CoursesService], exports: [CoursesService] })
+@Module({ imports: [EnrolmentsModule], controllers: [CoursesController, CatalogController], providers: [CoursesService], exports: [CoursesService] })
 export class CoursesModule {}

@@ -23,10 +23,12 @@ import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { ClientContext } from '../auth/auth.service';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { containsPattern, isAdmin, LIKE_ESCAPE, simpleArrayPatterns, supportsRowLocks } from '../org-units/tree-scope';
 import { uniqueViolationField } from '../users/unique-violation';
 import { User } from '../users/user.entity';
+import { coverUrlOf } from './cover-files';
 import { CourseModule } from './course-module.entity';
 import { CourseOwner } from './course-owner.entity';
 import { Course } from './course.entity';
@@ -69,6 +71,7 @@ export function toCourseSummary(c: Course): CourseSummary {
     title: c.title,
     summary: c.summary,
     coverImageKey: c.coverImageKey,
+    coverUrl: coverUrlOf(c.coverImageKey),
     category: c.category,
     tags: c.tags,
     targetAudiences: c.targetAudiences,
@@ -120,6 +123,7 @@ export class CoursesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly enrolments: EnrolmentsService,
   ) {}
 
   // ---- Authoring: courses -------------------------------------------------------------------
@@ -407,13 +411,14 @@ export class CoursesService {
     return { items: rows.map(toCourseSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
-  /** A published course's outline; drafts and archived courses answer 404. */
-  async catalogCourse(slug: string): Promise<CatalogCourse> {
+  /** A published course's outline with the caller's enrolment; drafts and archived courses answer 404. */
+  async catalogCourse(caller: AuthUser, slug: string): Promise<CatalogCourse> {
     const course = await this.db.getRepository(Course).findOneBy({ slug, status: 'published' });
     if (!course) throw AppException.notFound('Không tìm thấy khóa học.');
     const { modules, lessons } = await this.structure(this.db.manager, course.id);
     return {
       ...toCourseSummary(course),
+      ...(await this.enrolments.catalogView(caller, course)),
       modules: modules.map((m) => ({
         id: m.id,
         title: m.title,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AssignmentDto, CourseEnrolmentRow, CourseEnrolmentsQuery, CreateAssignmentRequest, EnrolmentDto, MyLearningItem } from '@bdhv/contracts';
+import type { AssignmentDto, CatalogCourse, CourseEnrolmentRow, CourseEnrolmentsQuery, CreateAssignmentRequest, EnrolmentDto, MyLearningItem } from '@bdhv/contracts';
 import { ErrorCode } from '@bdhv/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -12,13 +12,14 @@ import { QueueService } from '../../queue/queue.service';
 import { AuditService } from '../audit/audit.service';
 import { ClientContext } from '../auth/auth.service';
 import { CourseOwner } from '../courses/course-owner.entity';
+import { coverUrlOf } from '../courses/cover-files';
 import { Course } from '../courses/course.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { inScope, isAdmin, LIKE_ESCAPE, simpleArrayPatterns, startsWithPattern } from '../org-units/tree-scope';
 import { User } from '../users/user.entity';
 import { CourseAssignment } from './course-assignment.entity';
 import { Enrolment } from './enrolment.entity';
-import { isDuplicateKey, isoOrNull, learningTransaction, pathHasAncestorOrSelf, toDate, toEnrolmentDto } from './learning-util';
+import { isDuplicateKey, isoOrNull, learningTransaction, selfEnrolmentRefusal, toDate, toEnrolmentDto } from './learning-util';
 
 const ASSIGN_BATCH = 500;
 
@@ -78,14 +79,9 @@ export class EnrolmentsService {
     const repo = this.db.getRepository(Enrolment);
     const existing = await repo.findOne({ where: { userId: caller.id, courseId } });
     if (existing) return { enrolment: toEnrolmentDto(await this.reactivate(existing)), created: false };
-    const user = await this.db.getRepository(User).findOne({ where: { id: caller.id }, select: ['id', 'audiences', 'orgUnitId', 'status'] });
-    if (!user || user.status !== 'active') throw AppException.forbidden();
-    if (course.targetAudiences.length && !course.targetAudiences.some((a) => user.audiences.includes(a))) {
-      throw AppException.forbidden('Khóa học này không dành cho đối tượng của bạn.');
-    }
-    if (course.targetUnitIds.length && !pathHasAncestorOrSelf(caller.orgUnitPath, course.targetUnitIds)) {
-      throw AppException.forbidden('Khóa học này không dành cho đơn vị của bạn.');
-    }
+    const user = await this.enrollingUser(caller);
+    const refusal = selfEnrolmentRefusal(course, user, caller.orgUnitPath);
+    if (refusal || !user) throw AppException.forbidden(refusal ?? undefined);
     const enrolment = repo.create({
       id: randomUUID(),
       userId: user.id,
@@ -109,6 +105,22 @@ export class EnrolmentsService {
       return { enrolment: toEnrolmentDto(await this.reactivate(raced)), created: false };
     }
     return { enrolment: toEnrolmentDto(await repo.findOneByOrFail({ id: enrolment.id })), created: true };
+  }
+
+  private enrollingUser(caller: AuthUser): Promise<Pick<User, 'id' | 'audiences' | 'orgUnitId' | 'status'> | null> {
+    return this.db.getRepository(User).findOne({ where: { id: caller.id }, select: ['id', 'audiences', 'orgUnitId', 'status'] });
+  }
+
+  /**
+   * The caller's side of a catalog course: their enrolment (withdrawn counts as none) and whether
+   * `enrol` would accept them — always with an existing enrolment (it is reactivated), else by
+   * `selfEnrolmentRefusal`.
+   */
+  async catalogView(caller: AuthUser, course: Pick<Course, 'id' | 'targetAudiences' | 'targetUnitIds'>): Promise<Pick<CatalogCourse, 'myEnrolment' | 'openToMe'>> {
+    const e = await this.db.getRepository(Enrolment).findOne({ where: { userId: caller.id, courseId: course.id } });
+    const myEnrolment = e && e.status !== 'withdrawn' ? { status: e.status, progressPercent: e.progressPercent, dueAt: isoOrNull(e.dueAt) } : null;
+    const openToMe = e ? true : selfEnrolmentRefusal(course, await this.enrollingUser(caller), caller.orgUnitPath) === null;
+    return { myEnrolment, openToMe };
   }
 
   private async reactivate(e: Enrolment): Promise<Enrolment> {
@@ -144,7 +156,7 @@ export class EnrolmentsService {
     });
     return rows.map((e) => {
       const c = (e as Enrolment & { course: Course }).course;
-      return { ...toEnrolmentDto(e), course: { id: c.id, slug: c.slug, title: c.title, coverImageKey: c.coverImageKey }, completed: e.completedAt !== null };
+      return { ...toEnrolmentDto(e), course: { id: c.id, slug: c.slug, title: c.title, coverImageKey: c.coverImageKey, coverUrl: coverUrlOf(c.coverImageKey) }, completed: e.completedAt !== null };
     });
   }
 

@@ -1,4 +1,4 @@
-import type { EnrolmentDto } from '@bdhv/contracts';
+import type { Audience, EnrolmentDto } from '@bdhv/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { supportsRowLocks } from '../org-units/tree-scope';
 import type { Enrolment } from './enrolment.entity';
@@ -40,6 +40,22 @@ export function toEnrolmentDto(e: Enrolment): EnrolmentDto {
 /** True when one of `unitIds` is the unit at the end of `path` or one of its ancestors (`/a/b/c/`). */
 export function pathHasAncestorOrSelf(path: string, unitIds: string[]): boolean {
   return unitIds.some((id) => path.includes(`/${id}/`));
+}
+
+/**
+ * Why the user may not enrol themselves in the course, or null when they may: an active account,
+ * one of the course's target audiences (when it names any) and a unit inside one of its target
+ * units (when it names any). The one rule behind `POST /courses/:id/enrol` and the catalog's `openToMe`.
+ */
+export function selfEnrolmentRefusal(
+  course: { targetAudiences: Audience[]; targetUnitIds: string[] },
+  user: { status: string; audiences: Audience[] } | null,
+  orgUnitPath: string,
+): string | null {
+  if (!user || user.status !== 'active') return 'Bạn không có quyền thực hiện thao tác này.';
+  if (course.targetAudiences.length && !course.targetAudiences.some((a) => user.audiences.includes(a))) return 'Khóa học này không dành cho đối tượng của bạn.';
+  if (course.targetUnitIds.length && !pathHasAncestorOrSelf(orgUnitPath, course.targetUnitIds)) return 'Khóa học này không dành cho đơn vị của bạn.';
+  return null;
 }
 
 let sqliteQueue: Promise<unknown> = Promise.resolve();

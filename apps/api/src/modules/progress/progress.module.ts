@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CourseCompletedLogProcessor } from './course-completed.processor';
 import { LearningEvents } from './learning-events';
-import { ProgressController } from './progress.controller';
+import { LearnController, ProgressController } from './progress.controller';
 import { ProgressService } from './progress.service';
 
 /** Lesson progress and course completion. Loaded by the API and the worker (for the completion job handler). */
 @Module({
-  controllers: [ProgressController],
+  controllers: [ProgressController, LearnController],
   providers: [ProgressService, LearningEvents, CourseCompletedLogProcessor],
   exports: [ProgressService, LearningEvents],
 })

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CourseProgress, HeartbeatRequest, LessonProgressDto, ProgressUpdate } from '@bdhv/contracts';
+import type { CourseProgress, HeartbeatRequest, LearnerLesson, LessonProgressDto, ProgressUpdate } from '@bdhv/contracts';
 import { ErrorCode } from '@bdhv/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
 import { QueueService } from '../../queue/queue.service';
-import { supportsRowLocks } from '../org-units/tree-scope';
+import { CourseOwner } from '../courses/course-owner.entity';
+import { Course } from '../courses/course.entity';
+import { Lesson } from '../courses/lesson.entity';
+import { sanitizeLessonHtml } from '../courses/sanitize-lesson-html';
+import { MediaAsset } from '../media/media-asset.entity';
+import { isAdmin, supportsRowLocks } from '../org-units/tree-scope';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { isDuplicateKey, isoOrNull, learningTransaction, toDate } from '../enrolments/learning-util';
 import { LearningEvents } from './learning-events';
@@ -98,6 +103,55 @@ export class ProgressService {
     if (!s.enrolmentId || s.enrolmentStatus === 'withdrawn') throw AppException.forbidden('Bạn cần ghi danh khóa học trước khi học bài này.');
     if (Number(s.blockers) > 0) throw AppException.forbidden('Bạn cần hoàn thành các bài học trước theo đúng thứ tự của khóa học.');
     return s;
+  }
+
+  /**
+   * One lesson's content. Learners: the same checks as every progress write (`state`: published
+   * course, active or completed enrolment, unlocked under strict order). When those refuse, the
+   * course's owners, co-owners and administrators still get it as a preview (drafts included);
+   * everyone else gets the learner's refusal (404 or 403).
+   */
+  async learnerLesson(caller: AuthUser, lessonId: string): Promise<LearnerLesson> {
+    const lesson = await this.db.getRepository(Lesson).findOneBy({ id: lessonId });
+    if (!lesson) throw AppException.notFound('Không tìm thấy bài học.');
+    let preview = false;
+    try {
+      await this.state(caller.id, lessonId);
+    } catch (err) {
+      if (!(err instanceof AppException) || !(await this.managesCourse(caller, lesson.courseId))) throw err;
+      preview = true;
+    }
+    const course = await this.db.getRepository(Course).findOneOrFail({ where: { id: lesson.courseId }, select: { id: true, slug: true } });
+    const asset = lesson.mediaId && (lesson.type === 'video' || lesson.type === 'attachment') ? await this.db.getRepository(MediaAsset).findOneBy({ id: lesson.mediaId }) : null;
+    return {
+      id: lesson.id,
+      courseId: course.id,
+      courseSlug: course.slug,
+      moduleId: lesson.moduleId,
+      title: lesson.title,
+      type: lesson.type,
+      required: Boolean(lesson.required),
+      durationSeconds: lesson.durationSeconds,
+      // Sanitized on write too; again here because rows written outside the service (seeds) skip that.
+      textHtml: lesson.type === 'text' ? sanitizeLessonHtml(lesson.textHtml ?? '') : null,
+      media: asset
+        ? {
+            id: asset.id,
+            status: asset.status,
+            originalName: asset.originalName,
+            mime: asset.mime,
+            sizeBytes: asset.sizeBytes === null ? null : Number(asset.sizeBytes),
+            durationSeconds: asset.durationSeconds,
+            renditions: asset.renditions,
+            hasCaptions: Boolean(asset.captionsKey),
+          }
+        : null,
+      preview,
+    };
+  }
+
+  private async managesCourse(caller: AuthUser, courseId: string): Promise<boolean> {
+    return isAdmin(caller) || this.db.getRepository(CourseOwner).exists({ where: { courseId, userId: caller.id } });
   }
 
   /** Retries once or twice when a concurrent write for the same learner and lesson won the race. */
