@@ -21,6 +21,7 @@ import { CourseOwner } from '../courses/course-owner.entity';
 import { Course } from '../courses/course.entity';
 import { Lesson } from '../courses/lesson.entity';
 import { CoursesService } from '../courses/courses.service';
+import { Enrolment } from '../enrolments/enrolment.entity';
 import { MediaAsset } from './media-asset.entity';
 import { MIME, sniffFile } from './sniff';
 import { signStreamToken } from './stream-token';
@@ -383,14 +384,22 @@ export class MediaService {
   }
 
   /**
-   * Who may get playback URLs. Owners, co-owners and administrators always; anyone signed in when
-   * the media is ready and its course is published. The enrolment rule plugs in here later.
+   * Who may get playback URLs (and read the asset). Owners, co-owners and administrators of the
+   * asset's course always; a learner when the media is ready, its course is published and they
+   * hold an active or completed enrolment in it (withdrawn learners lose access). Strict lesson
+   * order is enforced by the lesson and progress endpoints, not here.
    */
   async canPlay(user: AuthUser, asset: MediaAsset): Promise<boolean> {
     if (await this.manages(user, asset)) return true;
     if (asset.status !== 'ready' || !asset.courseId) return false;
-    const course = await this.db.getRepository(Course).findOne({ select: { id: true, status: true }, where: { id: asset.courseId } });
-    return course?.status === 'published';
+    return this.db
+      .getRepository(Enrolment)
+      .createQueryBuilder('e')
+      .innerJoin(Course, 'c', 'c.id = e.courseId')
+      .where('e.courseId = :courseId AND e.userId = :userId', { courseId: asset.courseId, userId: user.id })
+      .andWhere("e.status IN ('active', 'completed')")
+      .andWhere("c.status = 'published'")
+      .getExists();
   }
 
   /** `/api/media/stream/<token>/<path below media/<id>/>`. */
