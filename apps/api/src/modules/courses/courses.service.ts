@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CatalogCourse,
@@ -18,12 +18,16 @@ import {
   UpdateModuleRequest,
 } from '@bdhv/contracts';
 import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { ClientContext } from '../auth/auth.service';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { MediaAsset } from '../media/media-asset.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { containsPattern, isAdmin, LIKE_ESCAPE, simpleArrayPatterns, supportsRowLocks } from '../org-units/tree-scope';
 import { uniqueViolationField } from '../users/unique-violation';
@@ -36,6 +40,12 @@ import { Lesson } from './lesson.entity';
 import { isEmptyLessonHtml, sanitizeLessonHtml } from './sanitize-lesson-html';
 
 type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
+
+interface LessonFiles {
+  assets: Map<string, Pick<MediaAsset, 'id' | 'kind' | 'status' | 'error'>>;
+  /** Attachment keys whose file exists. */
+  present: Set<string>;
+}
 
 /** `text` columns hold 65,535 bytes on MySQL/MariaDB; sanitized HTML must fit. */
 const MAX_TEXT_HTML_BYTES = 65_000;
@@ -124,6 +134,7 @@ export class CoursesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly enrolments: EnrolmentsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   // ---- Authoring: courses -------------------------------------------------------------------
@@ -221,7 +232,7 @@ export class CoursesService {
       const course = await this.findManageable(em, caller, id, true);
       if (course.status === 'published') throw AppException.conflict('Khóa học đã được xuất bản.');
       const detail = await this.toDetail(em, course);
-      const reasons = this.publishProblems(detail);
+      const reasons = this.publishProblems(detail, await this.lessonFiles(em, detail));
       if (reasons.length > 0) throw AppException.validation(reasons, 'Chưa thể xuất bản khóa học: cần khắc phục các vấn đề sau.');
       const now = new Date();
       await em.getRepository(Course).update(course.id, { status: 'published', publishedAt: course.publishedAt ?? now });
@@ -498,7 +509,20 @@ export class CoursesService {
     return this.toDetail(em, await em.getRepository(Course).findOneByOrFail({ id: course.id }));
   }
 
-  private publishProblems(detail: CourseDetail): FieldError[] {
+  /** The media assets the course's video and attachment lessons point at, and which attachment files exist on disk. */
+  private async lessonFiles(em: EntityManager, detail: CourseDetail): Promise<LessonFiles> {
+    const lessons = detail.modules.flatMap((m) => m.lessons);
+    const ids = unique(lessons.filter((l) => l.mediaId && (l.type === 'video' || l.type === 'attachment')).map((l) => l.mediaId!));
+    const rows = ids.length ? await em.getRepository(MediaAsset).find({ where: { id: In(ids) }, select: { id: true, kind: true, status: true, error: true } }) : [];
+    const present = new Set<string>();
+    for (const key of unique(lessons.filter((l) => l.type === 'attachment' && l.attachmentKey).map((l) => l.attachmentKey!))) {
+      const file = this.storagePath(key);
+      if (file && (await fs.promises.stat(file).then((st) => st.isFile(), () => false))) present.add(key);
+    }
+    return { assets: new Map(rows.map((a) => [a.id, a])), present };
+  }
+
+  private publishProblems(detail: CourseDetail, files: LessonFiles): FieldError[] {
     const problems: FieldError[] = [];
     if (!detail.title.trim()) problems.push({ field: 'title', message: 'Khóa học chưa có tiêu đề.' });
     if (!detail.summary.trim()) problems.push({ field: 'summary', message: 'Khóa học chưa có mô tả ngắn.' });
@@ -508,11 +532,34 @@ export class CoursesService {
       m.lessons.forEach((l, li) => {
         const at = `modules.${mi}.lessons.${li}`;
         if (l.type === 'text' && isEmptyLessonHtml(l.textHtml)) problems.push({ field: `${at}.textHtml`, message: `Bài học "${l.title}" chưa có nội dung.` });
-        if (l.type === 'video' && !l.mediaId) problems.push({ field: `${at}.mediaId`, message: `Bài học video "${l.title}" chưa có video.` });
-        if (l.type === 'attachment' && !l.attachmentKey) problems.push({ field: `${at}.attachmentKey`, message: `Bài học "${l.title}" chưa có tệp đính kèm.` });
+        if (l.type === 'video') {
+          const video = l.mediaId ? files.assets.get(l.mediaId) : undefined;
+          const problem = !video
+            ? `Bài học video "${l.title}" chưa có video.`
+            : video.status === 'uploading'
+              ? `Video của bài học "${l.title}" chưa tải lên xong.`
+              : video.status === 'processing'
+                ? `Video của bài học "${l.title}" vẫn đang được xử lý. Hãy đợi xử lý xong rồi xuất bản.`
+                : video.status === 'failed'
+                  ? `Video của bài học "${l.title}" xử lý không thành công, cần tải video lên lại.${video.error ? ` Lý do: ${video.error}` : ''}`
+                  : null;
+          if (problem) problems.push({ field: `${at}.mediaId`, message: problem });
+        }
+        if (l.type === 'attachment') {
+          const asset = l.mediaId ? files.assets.get(l.mediaId) : undefined;
+          if (!l.attachmentKey) problems.push({ field: `${at}.attachmentKey`, message: `Bài học "${l.title}" chưa có tệp đính kèm.` });
+          else if (!files.present.has(l.attachmentKey) || (l.mediaId && asset?.status !== 'ready')) problems.push({ field: `${at}.attachmentKey`, message: `Tệp đính kèm của bài học "${l.title}" không còn trên máy chủ, cần tải tệp lên lại.` });
+        }
       });
     });
     return problems;
+  }
+
+  /** Absolute path of a storage key, or null when the key would leave the storage directory. */
+  private storagePath(key: string): string | null {
+    const root = path.resolve(this.config.storageDir);
+    const file = path.resolve(root, key);
+    return file.startsWith(root + path.sep) ? file : null;
   }
 
   private cleanHtml(html: string): string {
