@@ -26,6 +26,8 @@ const PUBLIC_ROUTES = [
   'GET /api/org-units/communes',
   // Media files: guarded by the signed, expiring token in the path (HLS players cannot send headers).
   'GET /api/media/stream/:token/*',
+  // Course cover images: not secret; random, immutable file names matched by a strict pattern.
+  'GET /api/covers/:file',
 ];
 
 interface RouteInfo {

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import * as fs from 'node:fs';
 import {
   addCoOwnerRequestSchema,
   CatalogCourse,
@@ -21,8 +22,11 @@ import {
   updateLessonRequestSchema,
   updateModuleRequestSchema,
 } from '@bdhv/contracts';
+import { AppException } from '../../common/app-exception';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth-user';
+import { Public } from '../../common/public.decorator';
 import { clientContext } from '../auth/auth.controller';
+import { CourseCoversService } from './course-covers.service';
 import { CoursesService } from './courses.service';
 
 class MyCoursesQueryDto extends createZodDto(myCoursesQuerySchema) {}
@@ -50,7 +54,10 @@ type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 @Controller('courses')
 @Roles('trainer', 'admin')
 export class CoursesController {
-  constructor(private readonly courses: CoursesService) {}
+  constructor(
+    private readonly courses: CoursesService,
+    private readonly covers: CourseCoversService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: CourseListDto })
@@ -96,6 +103,22 @@ export class CoursesController {
   @ApiOkResponse({ type: CourseDetailDto })
   archive(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Req() req: FastifyRequest): Promise<CourseDetail> {
     return this.courses.archive(caller, id, clientContext(req));
+  }
+
+  /** Multipart field `file`: a JPEG, PNG or WebP image (checked by content, ≤ COVER_IMAGE_MAX_BYTES); replaces the previous cover. */
+  @Post(':id/cover')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ type: CourseDetailDto })
+  uploadCover(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Req() req: FastifyRequest): Promise<CourseDetail> {
+    return this.covers.upload(req, caller, id);
+  }
+
+  @Delete(':id/cover')
+  @ApiOkResponse({ type: CourseDetailDto })
+  removeCover(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<CourseDetail> {
+    return this.covers.remove(caller, id);
   }
 
   @Post(':id/owners')
@@ -178,5 +201,29 @@ export class CatalogController {
   @ApiOkResponse({ type: CatalogCourseDto })
   get(@CurrentUser() caller: AuthUser, @Param('slug') slug: string): Promise<CatalogCourse> {
     return this.courses.catalogCourse(caller, slug);
+  }
+}
+
+/**
+ * Cover images. Public (covers are shown on public-facing pages and are not secret); only stored
+ * file names match, and names are random, so a file never changes and is cached for a year.
+ */
+@ApiTags('courses')
+@Controller('covers')
+export class CoversController {
+  constructor(private readonly covers: CourseCoversService) {}
+
+  @Public()
+  @Get(':file')
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  async get(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
+    const found = await this.covers.file(file);
+    if (!found) throw AppException.notFound('Không tìm thấy ảnh bìa.');
+    reply
+      .header('content-type', found.type)
+      .header('content-length', String(found.size))
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff');
+    await reply.send(fs.createReadStream(found.path));
   }
 }

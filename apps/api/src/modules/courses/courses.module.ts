@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { EnrolmentsModule } from '../enrolments/enrolments.module';
-import { CatalogController, CoursesController } from './courses.controller';
+import { CourseCoversService } from './course-covers.service';
+import { CatalogController, CoursesController, CoversController } from './courses.controller';
 import { CoursesService } from './courses.service';
 
 /** Courses: authoring (owners, co-owners, administrators) and the learner catalog. */
-@Module({ imports: [EnrolmentsModule], controllers: [CoursesController, CatalogController], providers: [CoursesService], exports: [CoursesService] })
+@Module({ imports: [EnrolmentsModule], controllers: [CoursesController, CatalogController, CoversController], providers: [CoursesService, CourseCoversService], exports: [CoursesService] })
 export class CoursesModule {}

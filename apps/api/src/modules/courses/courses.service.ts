@@ -32,7 +32,7 @@ import { OrgUnit } from '../org-units/org-unit.entity';
 import { containsPattern, isAdmin, LIKE_ESCAPE, simpleArrayPatterns, supportsRowLocks } from '../org-units/tree-scope';
 import { uniqueViolationField } from '../users/unique-violation';
 import { User } from '../users/user.entity';
-import { coverUrlOf } from './cover-files';
+import { coverUrlOf, removeCoverFile } from './cover-files';
 import { CourseModule } from './course-module.entity';
 import { CourseOwner } from './course-owner.entity';
 import { Course } from './course.entity';
@@ -216,14 +216,16 @@ export class CoursesService {
 
   /** Only drafts are deleted; a published course is archived instead. */
   async remove(caller: AuthUser, id: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    const coverKey = await this.db.transaction(async (em) => {
       const course = await this.findManageable(em, caller, id, true);
       if (course.status !== 'draft') throw AppException.conflict('Chỉ xóa được khóa học nháp. Khóa học đã xuất bản cần được lưu trữ.');
       await em.getRepository(Lesson).delete({ courseId: course.id });
       await em.getRepository(CourseModule).delete({ courseId: course.id });
       await em.getRepository(CourseOwner).delete({ courseId: course.id });
       await em.getRepository(Course).delete({ id: course.id });
+      return course.coverImageKey;
     });
+    await removeCoverFile(this.config.storageDir, coverKey);
   }
 
   /** Refuses (400, one field error per reason) a course with nothing to learn or a broken lesson. */
@@ -382,6 +384,25 @@ export class CoursesService {
       const changes = decide(lesson);
       if (Object.keys(changes).length > 0) await em.getRepository(Lesson).update(lesson.id, changes);
       return this.touch(em, course);
+    });
+  }
+
+  /** 404 unless the caller manages the course, 409 when it is archived: the checks of every edit, before reading an upload. */
+  async assertEditable(caller: AuthUser, id: string): Promise<void> {
+    const course = await this.findManageable(this.db.manager, caller, id);
+    if (course.status === 'archived') throw AppException.conflict('Khóa học đã được lưu trữ, không thể chỉnh sửa.');
+  }
+
+  /**
+   * Sets (or clears) the cover image key, under the same rules and lock as other edits. Returns the
+   * fresh detail and the key it replaced, whose file the caller deletes after the commit.
+   */
+  async setCover(caller: AuthUser, id: string, key: string | null): Promise<{ detail: CourseDetail; previousKey: string | null }> {
+    return this.db.transaction(async (em) => {
+      const course = await this.findEditable(em, caller, id);
+      if (course.coverImageKey !== key) await em.getRepository(Course).update(course.id, { coverImageKey: key });
+      const detail = await this.toDetail(em, await em.getRepository(Course).findOneByOrFail({ id: course.id }));
+      return { detail, previousKey: course.coverImageKey !== key ? course.coverImageKey : null };
     });
   }
 

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -29,4 +30,19 @@ export function coverUrlOf(key: string | null | undefined): string | null {
 /** Absolute path of a cover file, or null when the name does not match the pattern. */
 export function coverPath(storageDir: string, file: string): string | null {
   return COVER_FILE_PATTERN.test(file) ? path.join(storageDir, COVER_DIR, file) : null;
+}
+
+/**
+ * Deletes a cover file by its key; keys that are not ours, and files already gone, are ignored.
+ * Never throws (a leftover file is not worth failing the request that replaced it): answers false
+ * when the file could not be deleted.
+ */
+export async function removeCoverFile(storageDir: string, key: string | null | undefined): Promise<boolean> {
+  const file = coverFileOf(key);
+  const target = file ? coverPath(storageDir, file) : null;
+  if (!target) return true;
+  return fs.promises.rm(target, { force: true }).then(
+    () => true,
+    () => false,
+  );
 }
