@@ -65,6 +65,8 @@ export const envSchema = z.object({
   MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
   /** Largest attachment (PDF/office) accepted. */
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  /** Resumable uploads with no data received for this long are deleted, with their partial files. */
+  MEDIA_UPLOAD_ABANDON_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
   /** Lifetime of the signed playback URLs. */
   MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(6 * 3600),
 });

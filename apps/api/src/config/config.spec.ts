@@ -30,6 +30,12 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/^LOG_LEVEL: /m);
   });
 
+  it('deletes abandoned uploads after 24 hours unless configured, in whole hours', () => {
+    expect(loadConfig({}).media.uploadAbandonHours).toBe(24);
+    expect(loadConfig({ MEDIA_UPLOAD_ABANDON_HOURS: '72' }).media.uploadAbandonHours).toBe(72);
+    expect(() => loadConfig({ MEDIA_UPLOAD_ABANDON_HOURS: '0' })).toThrow(/MEDIA_UPLOAD_ABANDON_HOURS/);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '' }).database.driver).toBe('sqlite');
   });

@@ -38,7 +38,7 @@ export interface AppConfig {
   /** Directory for generated secrets in the embedded default. */
   dataDir: string;
   importMaxBytes: number;
-  media: { maxBytes: number; attachmentMaxBytes: number; urlTtlSeconds: number };
+  media: { maxBytes: number; attachmentMaxBytes: number; urlTtlSeconds: number; uploadAbandonHours: number };
 }
 
 export class ConfigError extends Error {
@@ -116,7 +116,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     storageDir: resolve(e.STORAGE_DIR),
     dataDir: sqlitePath === ':memory:' || e.DATABASE_URL ? resolve('data') : path.dirname(sqlitePath),
     importMaxBytes: e.IMPORT_MAX_BYTES,
-    media: { maxBytes: e.MEDIA_MAX_BYTES, attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES, urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS },
+    media: { maxBytes: e.MEDIA_MAX_BYTES, attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES, urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS, uploadAbandonHours: e.MEDIA_UPLOAD_ABANDON_HOURS },
   };
 }
 

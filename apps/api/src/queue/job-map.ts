@@ -13,6 +13,8 @@ export interface JobPayloads {
   'learning.course_completed': { enrolmentId: string; userId: string; courseId: string; completedAt: string };
   /** Transcodes an uploaded lesson video (a `media_assets` row, same id as the job) into HLS: a no-op once ready. */
   'media.process': { assetId: string };
+  /** Deletes resumable uploads abandoned for MEDIA_UPLOAD_ABANDON_HOURS (scheduled hourly, job id = the hour): idempotent. */
+  'media.sweep_uploads': { slot: string };
 }
 
 export type JobName = keyof JobPayloads;

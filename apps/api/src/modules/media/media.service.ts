@@ -22,6 +22,7 @@ import { Course } from '../courses/course.entity';
 import { Lesson } from '../courses/lesson.entity';
 import { CoursesService } from '../courses/courses.service';
 import { Enrolment } from '../enrolments/enrolment.entity';
+import { toDate } from '../enrolments/learning-util';
 import { MediaAsset } from './media-asset.entity';
 import { MIME, sniffFile } from './sniff';
 import { signStreamToken } from './stream-token';
@@ -56,6 +57,8 @@ interface UploadSidecar {
 export class MediaService {
   /** Uploads with a PATCH in flight in this process (a second concurrent PATCH gets 409). */
   private readonly busy = new Set<string>();
+  /** The last sweep of abandoned uploads started in this process. */
+  private sweeping: Promise<unknown> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -264,6 +267,60 @@ export class MediaService {
       }
       throw err;
     }
+  }
+
+  // ---- Abandoned uploads ----------------------------------------------------------------------
+
+  /**
+   * Deletes resumable uploads that received no data for MEDIA_UPLOAD_ABANDON_HOURS (the partial
+   * file's modification time, or the row's creation when the file is gone), with their files, and
+   * leftover upload files that have no asset at all. Idempotent and safe to run concurrently with
+   * another process's sweep: a row is deleted only while still `uploading` (one winner), files are
+   * removed with `force`. Sweeps in one process are serialised; uploads with a PATCH in flight in
+   * this process are skipped.
+   */
+  sweepAbandonedUploads(now = new Date()): Promise<{ removed: number }> {
+    // Sweeps in this process run one after the other.
+    const run = this.sweeping.then(() => this.sweep(now));
+    this.sweeping = run.catch(() => undefined);
+    return run;
+  }
+
+  private async sweep(now: Date): Promise<{ removed: number }> {
+    const cutoff = now.getTime() - this.config.media.uploadAbandonHours * 3600_000;
+    const repo = this.db.getRepository(MediaAsset);
+    const uploading = await repo.find({ select: { id: true, sourceKey: true, createdAt: true }, where: { status: 'uploading' } });
+    let removed = 0;
+    for (const asset of uploading) {
+      if (this.busy.has(asset.id)) continue;
+      const stat = asset.sourceKey ? await fs.promises.stat(this.abs(asset.sourceKey)).catch(() => null) : null;
+      const lastActivity = stat ? Math.max(stat.mtimeMs, toDate(asset.createdAt)?.getTime() ?? 0) : (toDate(asset.createdAt)?.getTime() ?? 0);
+      if (lastActivity >= cutoff) continue;
+      const result = await repo.createQueryBuilder().delete().from(MediaAsset).where('id = :id', { id: asset.id }).andWhere("status = 'uploading'").execute();
+      if (result.affected !== 1) continue;
+      await this.removeUploadFiles(asset.id);
+      removed++;
+    }
+    // Files left by an upload whose row never came to be (or is already gone).
+    const dir = this.abs('media/uploads');
+    const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
+    const orphans = new Set<string>();
+    for (const name of names) {
+      const m = /^([0-9a-f-]{36})\.(part|json)$/.exec(name);
+      if (!m || this.busy.has(m[1])) continue;
+      const stat = await fs.promises.stat(path.join(dir, name)).catch(() => null);
+      if (stat && stat.mtimeMs < cutoff) orphans.add(m[1]);
+    }
+    for (const id of orphans) {
+      if (!(await repo.exists({ where: { id } }))) await this.removeUploadFiles(id);
+    }
+    if (removed || orphans.size) this.logger.info({ removed, orphanFiles: orphans.size }, 'abandoned media uploads swept');
+    return { removed };
+  }
+
+  private async removeUploadFiles(id: string): Promise<void> {
+    await fs.promises.rm(this.abs(`media/uploads/${id}.part`), { force: true });
+    await this.removeSidecar(id);
   }
 
   /** Videos left `processing` (the inline queue forgets its jobs on restart). */
