@@ -5,6 +5,7 @@ import { CourseModule } from '../../src/modules/courses/course-module.entity';
 import { CourseOwner } from '../../src/modules/courses/course-owner.entity';
 import { Course } from '../../src/modules/courses/course.entity';
 import { Lesson } from '../../src/modules/courses/lesson.entity';
+import { MediaAsset } from '../../src/modules/media/media-asset.entity';
 
 let seq = 0;
 
@@ -71,4 +72,46 @@ export async function createCourse(ds: DataSource, spec: CourseSpec): Promise<{ 
     }
   }
   return { course, lessons };
+}
+
+export interface MediaSpec {
+  ownerId: string;
+  courseId: string;
+  kind?: 'video' | 'attachment';
+  status?: 'uploading' | 'processing' | 'ready' | 'failed';
+  error?: string | null;
+  /** Attach it to this lesson (video lessons: mediaId; attachment lessons: mediaId and attachmentKey). */
+  lessonId?: string;
+}
+
+/** A media asset row (no files behind it): enough for access and publishing rules, not for streaming. */
+export async function createMediaAsset(ds: DataSource, spec: MediaSpec): Promise<MediaAsset> {
+  const id = randomUUID();
+  const kind = spec.kind ?? 'video';
+  const status = spec.status ?? 'ready';
+  const ready = status === 'ready';
+  const asset = ds.getRepository(MediaAsset).create({
+    id,
+    kind,
+    status,
+    ownerId: spec.ownerId,
+    courseId: spec.courseId,
+    originalName: kind === 'video' ? 'bai-giang.mp4' : 'tai-lieu.pdf',
+    mime: kind === 'video' ? 'video/mp4' : 'application/pdf',
+    sizeBytes: '1000',
+    sourceKey: kind === 'attachment' ? `media/${id}/attachment.pdf` : status === 'ready' ? null : `media/uploads/${id}.part`,
+    hlsKey: kind === 'video' && ready ? `media/${id}/hls/master.m3u8` : null,
+    posterKey: kind === 'video' && ready ? `media/${id}/hls/poster.jpg` : null,
+    fallbackKey: kind === 'video' && ready ? `media/${id}/hls/fallback.mp4` : null,
+    captionsKey: null,
+    durationSeconds: kind === 'video' && ready ? 600 : null,
+    renditions: kind === 'video' && ready ? [240, 360] : null,
+    progress: ready ? 100 : 0,
+    error: spec.error ?? null,
+  });
+  await ds.getRepository(MediaAsset).insert(asset);
+  if (spec.lessonId) {
+    await ds.getRepository(Lesson).update(spec.lessonId, kind === 'video' ? { mediaId: id } : { mediaId: id, attachmentKey: asset.sourceKey });
+  }
+  return asset;
 }
