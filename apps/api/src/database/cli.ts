@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config/config';
 import { createDataSource } from './data-source';
+import { describeDemoCourse, seedDemoCourse } from './seeds/demo-course';
 import { seedDemoData } from './seeds/seed';
 
 async function main(command: string | undefined) {
@@ -31,8 +32,12 @@ async function main(command: string | undefined) {
       }
       case 'seed': {
         if (await ds.showMigrations()) throw new Error('Pending migrations: run `npm run db:migrate` first.');
+        const started = Date.now();
         const result = await seedDemoData(ds);
         console.log(`[${config.database.driver}] ${where}: demo data ready (${result.unitsCreated} units and ${result.usersCreated} accounts created)`);
+        const course = await seedDemoCourse(ds, { storageDir: config.storageDir });
+        for (const warning of course.warnings) console.warn(`WARNING: ${warning}`);
+        console.log(`[${config.database.driver}] ${where}: ${describeDemoCourse(course)}${course.created ? `, files in ${config.storageDir}` : ''} (seed took ${((Date.now() - started) / 1000).toFixed(1)} s)`);
         break;
       }
       default:
