@@ -230,7 +230,7 @@ describeWithFfmpeg()('demo course with generated videos', () => {
     expect(filesBelow(storage)).toEqual(files);
   });
 
-  it('is served by the API: catalog, signed playback of the videos, captions and the PDF, my learning', async () => {
+  it('is served by the API: catalog, enrolment, signed playback of the videos, captions and the PDF, learner lessons, my learning', async () => {
     const api = await startApi(db, { STORAGE_DIR: storage });
     try {
       const inject = injector(api);
@@ -255,6 +255,10 @@ describeWithFfmpeg()('demo course with generated videos', () => {
         }
       }
 
+      for (const lesson of lessons) {
+        const res = await inject({ method: 'GET', url: `/api/learn/lessons/${lesson.id}`, headers: official.auth });
+        expect([lesson.title, res.statusCode]).toEqual([lesson.title, 200]);
+      }
       const learning = await inject({ method: 'GET', url: '/api/me/learning', headers: official.auth });
       expect(learning.statusCode).toBe(200);
       expect(learning.body).toContain('ky-nang-so-co-ban');
