@@ -1,4 +1,8 @@
-// Placeholder: replaced by the page's implementation.
+import { useParams } from 'react-router';
+import { CourseOverview } from '@/features/learning';
+import { lessonPath, paths } from '../../paths';
+
 export function CoursePage() {
-  return null;
+  const { slug = '' } = useParams();
+  return <CourseOverview key={slug} slug={slug} catalogHref={paths.catalog} lessonHref={lessonPath} />;
 }

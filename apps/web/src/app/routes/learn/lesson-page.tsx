@@ -1,4 +1,8 @@
-// Placeholder: replaced by the page's implementation.
+import { useParams } from 'react-router';
+import { LearnerLessonView } from '@/features/learning';
+import { coursePath, lessonPath, paths } from '../../paths';
+
 export function LessonPage() {
-  return null;
+  const { slug = '', lessonId = '' } = useParams();
+  return <LearnerLessonView slug={slug} lessonId={lessonId} catalogHref={paths.catalog} courseHref={coursePath} lessonHref={lessonPath} />;
 }

@@ -1,4 +1,8 @@
-// Placeholder: replaced by the page's implementation.
+import { useParams } from 'react-router';
+import { CoursePreview } from '@/features/learning';
+import { teachCoursePath, teachPreviewPath } from '../../paths';
+
 export function CoursePreviewPage() {
-  return null;
+  const { courseId = '', lessonId } = useParams();
+  return <CoursePreview key={courseId} courseId={courseId} lessonId={lessonId} previewHref={teachPreviewPath} editorHref={teachCoursePath} />;
 }
