@@ -42,6 +42,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+            // Helpers shared by video.js and eager libraries stay out of the lazy video chunk.
+            { name: 'helpers', test: /node_modules[\\/]@babel[\\/]runtime[\\/]/, priority: 26 },
+            // The video player and its streaming stack load only with a video lesson (a lazy import), not on every page.
+            { name: 'video', test: /node_modules[\\/](video\.js|@videojs|videojs-[^\\/]+|m3u8-parser|mpd-parser|mux\.js|aes-decrypter|global|@xmldom)[\\/]/, priority: 25 },
             { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-transition-group|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|react-number-format|react-textarea-autosize|use-callback-ref|use-sidecar|tslib|get-nonce|clsx)[\\/]/, priority: 20 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],
