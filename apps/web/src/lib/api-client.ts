@@ -27,7 +27,7 @@ export type QueryParams = Record<string, string | number | boolean | null | unde
 
 export interface ApiRequestOptions<T> {
   method?: HttpMethod;
-  /** Serialized as JSON; a FormData is sent as multipart as is. */
+  /** Serialized as JSON; a FormData is sent as multipart, a Blob as is (with its type). */
   body?: unknown;
   query?: QueryParams;
   headers?: Record<string, string>;
@@ -245,6 +245,11 @@ function isFormData(body: unknown): body is FormData {
   return typeof FormData !== 'undefined' && body instanceof FormData;
 }
 
+/** A Blob (e.g. a WebVTT file) is sent as is, with its own type as Content-Type. */
+function isBlob(body: unknown): body is Blob {
+  return typeof Blob !== 'undefined' && body instanceof Blob;
+}
+
 /**
  * Sends with the bearer token; on a 401 (except from the credential endpoints) refreshes the
  * session once, sharing the refresh with concurrent callers, and retries with the new token.
@@ -261,9 +266,11 @@ async function sendAuthorized<B>(
   const attempt = (token: string | null) => {
     const requestHeaders: Record<string, string> = { Accept: 'application/json', ...headers };
     // The browser sets the multipart boundary itself.
-    if (body !== undefined && !isFormData(body)) requestHeaders['Content-Type'] = 'application/json';
+    if (isBlob(body)) {
+      if (body.type) requestHeaders['Content-Type'] = body.type;
+    } else if (body !== undefined && !isFormData(body)) requestHeaders['Content-Type'] = 'application/json';
     if (token) requestHeaders['Authorization'] = `Bearer ${token}`;
-    const payload = body === undefined ? undefined : isFormData(body) ? body : JSON.stringify(body);
+    const payload = body === undefined ? undefined : isFormData(body) || isBlob(body) ? body : JSON.stringify(body);
     return send(url, { method, headers: requestHeaders, body: payload }, { signal, timeoutMs, read });
   };
 

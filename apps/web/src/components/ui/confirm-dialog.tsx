@@ -13,10 +13,12 @@ export interface ConfirmDialogProps {
   pending?: boolean;
   /** Red for destructive actions. */
   danger?: boolean;
+  /** Whether closing puts focus back on the control that opened the dialog (default). */
+  returnFocus?: boolean;
 }
 
 /** Asks before an action that is hard to undo. Focus starts on "Cancel", the safe choice. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onCancel, pending = false, danger = false }: ConfirmDialogProps) {
+export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onCancel, pending = false, danger = false, returnFocus = true }: ConfirmDialogProps) {
   const { t, i18n } = useTranslation();
   return (
     <Modal
@@ -26,6 +28,7 @@ export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm
       }}
       title={title}
       centered
+      returnFocus={returnFocus}
       lang={i18n.language}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
