@@ -98,7 +98,7 @@ describe('CourseOverview', () => {
     expect(outline.queryByRole('link', { name: 'Đọc: năm dấu hiệu' })).not.toBeInTheDocument();
   });
 
-  it('asks before unenrolling, then offers enrolment again', async () => {
+  it('asks before leaving the course, then offers enrolment again', async () => {
     let course = makeCatalogCourse({ myEnrolment: { status: 'active', progressPercent: 0, dueAt: null } });
     const api = mockApi(
       route('GET', '/api/catalog/an-toan-tren-mang', () => jsonResponse(course)),
@@ -110,10 +110,10 @@ describe('CourseOverview', () => {
     );
     const { user } = renderCourse();
 
-    await user.click(await screen.findByRole('button', { name: 'Hủy ghi danh' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Hủy ghi danh khóa học?' });
+    await user.click(await screen.findByRole('button', { name: 'Rời khóa học' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rời khóa học này?' });
     expect(api.find('DELETE', `/api/courses/${COURSE_ID}/enrol`)).toHaveLength(0);
-    await user.click(within(dialog).getByRole('button', { name: 'Hủy ghi danh' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Rời khóa học' }));
 
     expect(await screen.findByRole('button', { name: 'Ghi danh' })).toBeInTheDocument();
     expect(api.find('DELETE', `/api/courses/${COURSE_ID}/enrol`)).toHaveLength(1);

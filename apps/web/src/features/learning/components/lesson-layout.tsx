@@ -10,6 +10,9 @@ import { CourseOutline } from './course-outline';
 import { LessonTypeIcon } from './lesson-type';
 import classes from './learning.module.css';
 
+/** Long lesson titles wrap inside the previous/next buttons instead of being cut on phones. */
+const navButtonStyles = { label: { whiteSpace: 'normal', textAlign: 'start' }, inner: { justifyContent: 'flex-start' } } as const;
+
 export interface Crumb {
   label: string;
   href: string;
@@ -100,7 +103,7 @@ export function LessonLayout({ crumbs, courseTitle, modules, lesson, states, les
             <div>{children}</div>
             <nav aria-label={t('learning.lesson.navLabel')} className={classes.lessonNav}>
               {previous ? (
-                <Button component={Link} to={lessonHref(previous.id)} variant="default" leftSection={<IconArrowLeft size={18} aria-hidden="true" />} className={classes.lessonNavLink}>
+                <Button component={Link} to={lessonHref(previous.id)} variant="default" leftSection={<IconArrowLeft size={18} aria-hidden="true" />} className={classes.lessonNavLink} styles={navButtonStyles}>
                   {t('learning.lesson.previous', { title: previous.title })}
                 </Button>
               ) : (
@@ -112,7 +115,7 @@ export function LessonLayout({ crumbs, courseTitle, modules, lesson, states, les
                     <IconLock size={14} aria-hidden="true" style={{ verticalAlign: '-2px' }} /> {t('learning.lesson.nextLocked')}
                   </Text>
                 ) : (
-                  <Button component={Link} to={lessonHref(next.id)} rightSection={<IconArrowRight size={18} aria-hidden="true" />} className={classes.lessonNavLink}>
+                  <Button component={Link} to={lessonHref(next.id)} rightSection={<IconArrowRight size={18} aria-hidden="true" />} className={classes.lessonNavLink} styles={navButtonStyles}>
                     {t('learning.lesson.next', { title: next.title })}
                   </Button>
                 )

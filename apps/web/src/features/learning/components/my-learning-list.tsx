@@ -76,7 +76,7 @@ function EnrolmentCard({ item, href }: { item: MyLearningItem; href: string }) {
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="sm">
           <Title order={2} size="h4" id={titleId} style={{ overflowWrap: 'anywhere', flex: 1, minWidth: 0 }}>
-            <Anchor component={Link} to={href}>
+            <Anchor component={Link} to={href} inherit>
               {item.course.title}
             </Anchor>
           </Title>

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { safeSeconds, type PlayerLike } from '../utils/player';
 
-/** Closer than this to the end, a video starts again from the beginning instead of resuming. */
+/** Closer than this to the end (or a tenth of a short video), a video starts again instead of resuming. */
 export const RESUME_END_MARGIN_SECONDS = 5;
 
 /** Whether `position` is worth resuming from in a video of `duration` seconds (unknown duration: yes). */
 export function shouldResume(position: number, duration: number | null | undefined): boolean {
   if (position < 1) return false;
-  return !duration || position < duration - RESUME_END_MARGIN_SECONDS;
+  return !duration || position < duration - Math.min(RESUME_END_MARGIN_SECONDS, duration / 10);
 }
 
 /** Seeks once to `position` when the video's metadata is known. `position` must not change afterwards. */
