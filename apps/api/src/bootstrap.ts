@@ -78,6 +78,8 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
+        // video.js transmuxes HLS segments in a worker it creates from a blob: URL.
+        workerSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

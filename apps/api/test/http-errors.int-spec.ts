@@ -66,6 +66,7 @@ describe('HTTP errors have one shape', () => {
     expect(JSON.parse(res.body).requestId).toBe('proxy-req-12345');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("worker-src 'self' blob:");
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
