@@ -18,6 +18,7 @@ import { CourseInfoTab } from './course-info-tab';
 import { CourseLearnersTab } from './course-learners-tab';
 import { CourseStatusBadge } from './course-status-badge';
 import { PublishProblems } from './publish-problems';
+import classes from './authoring.module.css';
 
 export interface CourseEditorProps {
   courseId: string;
@@ -125,7 +126,7 @@ export function CourseEditor({ courseId, backHref, previewHref, onDeleted, canAs
         </Alert>
       ) : null}
 
-      <Tabs value={tab} onChange={(value) => isEditorTab(value) && navigateTo({ tab: value })} keepMounted={false}>
+      <Tabs value={tab} onChange={(value) => isEditorTab(value) && navigateTo({ tab: value })} keepMounted={false} classNames={{ tabSection: classes.tabIcon }}>
         <Tabs.List aria-label={t('authoring.editor.tabsLabel')} mb="lg">
           <Tabs.Tab value={EDITOR_TABS.info} leftSection={<IconInfoCircle size={18} aria-hidden="true" />}>
             {t('authoring.editor.tabs.info')}

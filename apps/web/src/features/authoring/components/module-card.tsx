@@ -217,7 +217,7 @@ function LessonRow({ lesson, number, first, last, selected, search, readOnly, on
             {t(`authoring.lessonTypes.${lesson.type}`)} · {lesson.required ? t('authoring.content.required') : t('authoring.content.optional')}
           </Text>
           {missing ? (
-            <Badge component="span" size="sm" variant="outline" color="orange.9" radius="sm" tt="none">
+            <Badge component="span" size="sm" variant="outline" color="orange.9" radius="sm" tt="none" styles={{ label: { color: 'var(--mantine-color-gray-9)' } }}>
               {missing}
             </Badge>
           ) : null}

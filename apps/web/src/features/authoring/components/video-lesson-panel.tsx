@@ -237,7 +237,7 @@ export function MediaStatus({ media, readOnly, onUploadAgain }: MediaStatusProps
       {media.status === 'ready' ? (
         <Group align="flex-start" gap="lg" wrap="wrap">
           {media.posterUrl ? <img src={media.posterUrl} alt={t('authoring.video.posterAlt')} className={classes.poster} /> : null}
-          <Box component="dl" className={classes.details} style={{ flex: '1 1 14rem' }}>
+          <Box component="dl" className={`${classes.details} ${classes.facts}`}>
             <div>
               <dt>{t('authoring.video.duration')}</dt>
               <dd>{media.durationSeconds !== null ? formatDuration(media.durationSeconds) : t('authoring.video.unknown')}</dd>

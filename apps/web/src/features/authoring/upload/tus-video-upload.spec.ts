@@ -85,7 +85,7 @@ describe('startVideoUpload', () => {
     setSession(makeSession(undefined, 'access-1'));
   });
 
-  it('creates a tus upload for the lesson in 5 MiB chunks, with retries and the bearer token', async () => {
+  it('creates a tus upload for the lesson in 5 MiB chunks, with retries and the bearer token on each request', async () => {
     const { upload, options, file, handle } = await start();
 
     expect(upload.file).toBe(file);
@@ -94,7 +94,11 @@ describe('startVideoUpload', () => {
     expect(VIDEO_CHUNK_SIZE).toBe(5 * 1024 * 1024);
     expect(options.retryDelays?.length).toBeGreaterThan(3);
     expect(options.metadata).toEqual({ filename: 'bai-giang.mp4', lessonId: LESSON });
-    expect(options.headers).toEqual({ Authorization: 'Bearer access-1' });
+    // Set per request (below), never also as a static header: XHR would send it twice.
+    expect(options.headers?.Authorization).toBeUndefined();
+    const req = request('POST');
+    await options.onBeforeRequest!(req);
+    expect(req.headers.get('Authorization')).toBe('Bearer access-1');
     expect(options.removeFingerprintOnSuccess).toBe(true);
     // The same file for another lesson is another upload.
     expect(await options.fingerprint!(file, options)).toBe(videoUploadFingerprint(file, LESSON));

@@ -136,14 +136,14 @@ export async function startVideoUpload({ file, lessonId, onProgress, onSuccess, 
     const token = getAccessToken();
     return token ? `Bearer ${token}` : null;
   };
-  const initialAuthorization = bearer();
 
   const upload: Upload = new Upload(file, {
     endpoint,
     chunkSize: VIDEO_CHUNK_SIZE,
     retryDelays: VIDEO_RETRY_DELAYS,
     metadata: { filename: file.name, lessonId },
-    headers: initialAuthorization ? { Authorization: initialAuthorization } : {},
+    // No static `headers: { Authorization }`: XMLHttpRequest appends a header set twice
+    // ("Bearer a, Bearer a"), which the API refuses. onBeforeRequest sets it, once, per request.
     fingerprint: (f) => Promise.resolve(videoUploadFingerprint(f as File, lessonId)),
     storeFingerprintForResuming: true,
     // A finished upload must not be "continued" (it would report success without sending anything).
