@@ -239,4 +239,39 @@ describe('CourseEditor', () => {
     expect(await screen.findByLabelText(/Tên khóa học/)).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
+  it('archives a published course after asking, then shows it read-only', async () => {
+    const state = courseApi(course({ status: 'published', publishedAt: '2026-03-03T02:00:00.000Z' }));
+    const api = mockApi(
+      route('GET', `/api/courses/${COURSE_ID}`, () => jsonResponse(state.get())),
+      route('POST', `/api/courses/${COURSE_ID}/archive`, state.answer((previous) => ({ ...previous, status: 'archived' }))),
+    );
+    const { user } = renderEditor('?tab=noi-dung');
+    expect(await screen.findByText('Đã xuất bản')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Xóa khóa học' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Lưu trữ' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Lưu trữ khóa học?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Lưu trữ' }));
+
+    expect(await screen.findByText('Khóa học đã lưu trữ')).toBeInTheDocument();
+    expect(api.find('POST', `/api/courses/${COURSE_ID}/archive`)).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Xuất bản lại' })).toBeInTheDocument();
+    // Read-only: no adding, moving or deleting.
+    expect(screen.queryByRole('button', { name: 'Thêm chương' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Chuyển bài/ })).not.toBeInTheDocument();
+  });
+
+  it('deletes a draft after asking and leaves the page', async () => {
+    const api = mockApi(
+      route('GET', `/api/courses/${COURSE_ID}`, () => jsonResponse(course())),
+      route('DELETE', `/api/courses/${COURSE_ID}`, () => new Response(null, { status: 204 })),
+    );
+    const { user, onDeleted } = renderEditor();
+    await user.click(await screen.findByRole('button', { name: 'Xóa khóa học' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Xóa khóa học nháp?' });
+    expect(within(dialog).getByText('Khóa học “An toàn trên mạng cho người dân” cùng mọi chương và bài học sẽ bị xóa vĩnh viễn.')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Xóa khóa học' }));
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledOnce());
+    expect(api.find('DELETE', `/api/courses/${COURSE_ID}`)).toHaveLength(1);
+  });
 });
