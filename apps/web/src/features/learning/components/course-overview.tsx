@@ -51,7 +51,7 @@ export function CourseOverview({ slug, catalogHref, lessonHref }: CourseOverview
 
   const breadcrumbs = (
     <nav aria-label={t('learning.breadcrumbs')}>
-      <Breadcrumbs separatorMargin={6}>
+      <Breadcrumbs separatorMargin={6} className={classes.breadcrumbs}>
         <Anchor component={Link} to={catalogHref}>
           {t('learning.catalog.title')}
         </Anchor>

@@ -55,7 +55,7 @@ export function LessonLayout({ crumbs, courseTitle, modules, lesson, states, les
     <Stack gap="lg">
       {banner}
       <nav aria-label={t('learning.breadcrumbs')}>
-        <Breadcrumbs separatorMargin={6} styles={{ root: { flexWrap: 'wrap' } }}>
+        <Breadcrumbs separatorMargin={6} className={classes.breadcrumbs}>
           {crumbs.map((crumb) => (
             <Anchor key={crumb.href} component={Link} to={crumb.href}>
               {crumb.label}
