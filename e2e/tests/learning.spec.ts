@@ -113,6 +113,11 @@ test.describe('courses and learning', () => {
     await expect.poll(() => heartbeats.some((h) => h.ranges.some(([s, e]) => e - s > 4))).toBe(true);
     expect(hlsRequests.some((u) => u.endsWith('.m3u8'))).toBe(true);
     expect(hlsRequests.some((u) => u.endsWith('.ts'))).toBe(true);
+    // The learner can pin a rendition of the HLS ladder.
+    await page.getByRole('textbox', { name: 'Chất lượng video' }).click();
+    for (const q of ['Tự động', '720p', '360p', '240p']) await expect(page.getByRole('option', { name: q, exact: true })).toBeVisible();
+    await page.getByRole('option', { name: '240p', exact: true }).click();
+    await expect(page.getByRole('textbox', { name: 'Chất lượng video' })).toHaveValue('240p');
     await expectNoSeriousA11yViolations(page);
 
     // ---- Reload: the player resumes at the saved position ----

@@ -113,3 +113,26 @@ describe('header account menu', () => {
     expect(api.find('POST', '/api/auth/logout')).toHaveLength(1);
   });
 });
+
+describe('main navigation by role', () => {
+  const navLinks = () =>
+    within(screen.getAllByRole('navigation', { name: 'Điều hướng chính' })[0]!)
+      .getAllByRole('link')
+      .map((link) => link.textContent);
+
+  it('gives a learner the catalog and their learning, with about and status moved to the footer', async () => {
+    returningVisitor();
+    mockApi(restoring(makeMe({ roles: ['learner'] })));
+    renderApp('/');
+    await waitFor(() => expect(navLinks()).toEqual(['Trang chủ', 'Khóa học', 'Học tập của tôi']));
+    const footer = within(screen.getByRole('navigation', { name: 'Liên kết chân trang' }));
+    expect(footer.getByRole('link', { name: 'Trạng thái hệ thống' })).toHaveAttribute('href', '/trang-thai');
+  });
+
+  it('adds the teaching area for a trainer', async () => {
+    returningVisitor();
+    mockApi(restoring(makeMe({ roles: ['trainer', 'learner'] })));
+    renderApp('/');
+    await waitFor(() => expect(navLinks()).toEqual(['Trang chủ', 'Khóa học', 'Học tập của tôi', 'Giảng dạy']));
+  });
+});

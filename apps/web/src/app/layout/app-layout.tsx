@@ -116,7 +116,19 @@ export function AppLayout() {
 
       <footer className={classes.footer}>
         <Container size="lg">
-          <Text size="sm">{t('app.footer', { year: currentYear })}</Text>
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{t('app.footer', { year: currentYear })}</Text>
+            <nav aria-label={t('nav.footerLabel')}>
+              <Group component="ul" gap="md" className={classes.footerLinks}>
+                <li>
+                  <Link to={paths.about}>{t('nav.about')}</Link>
+                </li>
+                <li>
+                  <Link to={paths.status}>{t('nav.status')}</Link>
+                </li>
+              </Group>
+            </nav>
+          </Group>
         </Container>
       </footer>
 

@@ -9,8 +9,9 @@ const navItems = [
   { to: paths.catalog, labelKey: 'nav.catalog', end: false, show: 'signedIn' },
   { to: paths.myLearning, labelKey: 'nav.myLearning', end: false, show: 'signedIn' },
   { to: paths.teach, labelKey: 'nav.teach', end: false, show: 'trainer' },
-  { to: paths.about, labelKey: 'nav.about', end: false, show: 'always' },
-  { to: paths.status, labelKey: 'nav.status', end: false, show: 'always' },
+  // Signed-in people find these in the footer; their header holds the learning links instead.
+  { to: paths.about, labelKey: 'nav.about', end: false, show: 'anonymous' },
+  { to: paths.status, labelKey: 'nav.status', end: false, show: 'anonymous' },
 ] as const;
 
 export interface MainNavProps {
@@ -23,9 +24,12 @@ export interface MainNavProps {
 export function MainNav({ orientation, onNavigate }: MainNavProps) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const visible = navItems.filter(
-    (item) => item.show === 'always' || (user && (item.show === 'signedIn' || hasAnyRole(user, TEACH_AREA_ROLES))),
-  );
+  const visible = navItems.filter((item) => {
+    if (item.show === 'always') return true;
+    if (item.show === 'anonymous') return !user;
+    if (item.show === 'signedIn') return Boolean(user);
+    return hasAnyRole(user, TEACH_AREA_ROLES);
+  });
   return (
     <nav aria-label={t('nav.label')}>
       <ul className={classes.list} data-orientation={orientation}>
