@@ -1,10 +1,11 @@
-import { Anchor, Card, Flex, Grid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Button, Card, Flex, Grid, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCertificate, IconDeviceMobile, IconUsersGroup } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { HealthSummaryCard } from '@/features/health';
+import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { paths } from '../paths';
 
@@ -17,14 +18,26 @@ const pillars = [
 export function HomePage() {
   const { t } = useTranslation();
   const pillarsTitleId = useId();
+  const { user } = useSession();
   useDocumentTitle();
 
   return (
     <>
       <PageHeader title={t('home.title')} description={t('home.lead')}>
-        <Anchor component={Link} to={paths.about} fw={600}>
-          {t('home.learnMore')}
-        </Anchor>
+        <Group gap="md">
+          {user ? (
+            <Button component={Link} to={paths.catalog}>
+              {t('home.browseCourses')}
+            </Button>
+          ) : (
+            <Button component={Link} to={paths.register}>
+              {t('home.startLearning')}
+            </Button>
+          )}
+          <Anchor component={Link} to={paths.about} fw={600}>
+            {t('home.learnMore')}
+          </Anchor>
+        </Group>
       </PageHeader>
 
       <Grid gutter="xl">
