@@ -4,9 +4,11 @@
  *
  * VHS picks the first rendition from `bandwidth` (bits/s, default about 4.2 Mb/s) and, while
  * `useNetworkInformationApi` is on (the default), replaces its estimate by `navigator.connection.downlink`.
- * On a slow or data-saving connection we start from a low estimate, so the 240p rendition
- * (about 0.4 Mb/s) comes first, and switch the downlink override off so it does not undo that;
- * VHS then measures real segment downloads and moves up when the line allows.
+ * On a slow or data-saving connection, and where the browser tells us nothing (Safari, Firefox:
+ * our learners are mostly on phones and weak mobile lines, so we assume the worst), we start from
+ * a low estimate, so the 240p rendition (about 0.4 Mb/s) comes first, and switch the downlink
+ * override off so it does not undo that; VHS then measures real segment downloads and moves up
+ * within a few segments when the line allows.
  * `limitRenditionByPlayerDimensions` keeps a phone-sized player from fetching 720p.
  */
 
@@ -32,9 +34,10 @@ export function currentConnection(): ConnectionInfo | undefined {
   return (navigator as Navigator & { connection?: ConnectionInfo }).connection;
 }
 
+/** Slow, data-saving, or unknown (no Network Information API). */
 export function isSlowConnection(connection: ConnectionInfo | undefined): boolean {
-  if (!connection) return false;
-  return connection.saveData === true || (connection.effectiveType !== undefined && SLOW_TYPES.has(connection.effectiveType));
+  if (!connection || connection.effectiveType === undefined) return true;
+  return connection.saveData === true || SLOW_TYPES.has(connection.effectiveType);
 }
 
 export function vhsStartOptions(connection: ConnectionInfo | undefined = currentConnection()): VhsStartOptions {
