@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { catalogCourseSchema, catalogListSchema, CourseDetail, courseDetailSchema, courseListSchema } from '@bdhv/contracts';
+import { catalogCategoriesSchema, catalogCourseSchema, catalogListSchema, CourseDetail, courseDetailSchema, courseListSchema } from '@bdhv/contracts';
 import { DataSource } from 'typeorm';
 import { Booted } from '../src/bootstrap';
 import { AuditLog } from '../src/modules/audit/audit-log.entity';
@@ -288,6 +288,17 @@ describe('courses: authoring and catalog', () => {
       const bad = await call(learner, 'GET', '/api/catalog?audience=martians');
       expect(bad.statusCode).toBe(400);
       expect(fields(bad.body)).toEqual(['audience']);
+    });
+
+    it('lists the categories of published courses only, once each, for the filter', async () => {
+      const res = await call(learner, 'GET', '/api/catalog-categories');
+      expect(res.statusCode).toBe(200);
+      const { items } = catalogCategoriesSchema.parse(JSON.parse(res.body));
+      // "Kỹ năng số" has a published course and a draft: listed once. Drafts-only categories never appear.
+      expect(items.filter((c) => c === 'Kỹ năng số')).toHaveLength(1);
+      expect(items).toEqual(expect.arrayContaining(['Kỹ năng số', 'Truyền thông']));
+      expect([...items].sort((a, b) => a.localeCompare(b, 'vi'))).toEqual(items);
+      expect((await inject({ method: 'GET', url: '/api/catalog-categories' })).statusCode).toBe(401);
     });
 
     it('shows a published outline without lesson content; drafts answer 404; sign-in required', async () => {

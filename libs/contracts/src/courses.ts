@@ -140,6 +140,10 @@ export const catalogQuerySchema = paginationQuerySchema.extend({
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>;
 
 export const catalogListSchema = pageOf(courseSummarySchema);
+
+/** `GET /api/catalog/categories`: the distinct categories of published courses, sorted. */
+export const catalogCategoriesSchema = z.object({ items: z.array(z.string()) });
+export type CatalogCategories = z.infer<typeof catalogCategoriesSchema>;
 export type CatalogList = z.infer<typeof catalogListSchema>;
 
 /** A published course's outline for learners: structure only, no lesson content. */

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as fs from 'node:fs';
 import {
   addCoOwnerRequestSchema,
+  CatalogCategories,
+  catalogCategoriesSchema,
   CatalogCourse,
   catalogCourseSchema,
   catalogListSchema,
@@ -43,6 +45,7 @@ class AddCoOwnerDto extends createZodDto(addCoOwnerRequestSchema) {}
 class CatalogQueryDto extends createZodDto(catalogQuerySchema) {}
 class CatalogListDto extends createZodDto(catalogListSchema) {}
 class CatalogCourseDto extends createZodDto(catalogCourseSchema) {}
+class CatalogCategoriesDto extends createZodDto(catalogCategoriesSchema) {}
 
 type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 
@@ -225,5 +228,18 @@ export class CoversController {
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('x-content-type-options', 'nosniff');
     await reply.send(fs.createReadStream(found.path));
+  }
+}
+
+/** The catalog's category filter. A path of its own (not `catalog/…`), so no course slug can shadow it. */
+@ApiTags('catalog')
+@Controller('catalog-categories')
+export class CatalogCategoriesController {
+  constructor(private readonly courses: CoursesService) {}
+
+  @Get()
+  @ApiOkResponse({ type: CatalogCategoriesDto })
+  async list(): Promise<CatalogCategories> {
+    return { items: await this.courses.catalogCategories() };
   }
 }

@@ -443,6 +443,18 @@ export class CoursesService {
     return { items: rows.map(toCourseSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
+  /** Distinct categories of published courses, for the catalog's filter (sorted as Vietnamese). */
+  async catalogCategories(): Promise<string[]> {
+    const rows: Array<{ category: string }> = await this.db
+      .getRepository(Course)
+      .createQueryBuilder('c')
+      .select('DISTINCT c.category', 'category')
+      .where('c.status = :published', { published: 'published' })
+      .andWhere("c.category <> ''")
+      .getRawMany();
+    return rows.map((r) => r.category).sort((a, b) => a.localeCompare(b, 'vi'));
+  }
+
   /** A published course's outline with the caller's enrolment; drafts and archived courses answer 404. */
   async catalogCourse(caller: AuthUser, slug: string): Promise<CatalogCourse> {
     const course = await this.db.getRepository(Course).findOneBy({ slug, status: 'published' });

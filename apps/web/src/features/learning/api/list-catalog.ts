@@ -1,4 +1,4 @@
-import { catalogListSchema, type CatalogList } from '@bdhv/contracts';
+import { catalogCategoriesSchema, catalogListSchema, type CatalogList } from '@bdhv/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { learningQueryKeys, type CatalogParams } from './keys';
@@ -21,21 +21,11 @@ export function useCatalog(params: CatalogParams) {
   return useQuery(getCatalogQueryOptions(params));
 }
 
-/** How many published courses the category filter looks at (the API's largest page). */
-export const CATEGORY_SAMPLE_SIZE = 100;
-
-/**
- * The categories of published courses, for the filter. There is no categories endpoint, so this
- * reads the first 100 courses of the catalog once (cached for 10 minutes).
- */
+/** GET /api/catalog-categories: the distinct categories of published courses, sorted. */
 export function getCatalogCategoriesQueryOptions() {
   return queryOptions({
     queryKey: learningQueryKeys.catalogCategories(),
-    queryFn: async ({ signal }) => {
-      const page = await listCatalog({ page: 1, pageSize: CATEGORY_SAMPLE_SIZE }, signal);
-      const categories = new Set(page.items.map((course) => course.category.trim()).filter(Boolean));
-      return [...categories].sort((a, b) => a.localeCompare(b, 'vi'));
-    },
+    queryFn: async ({ signal }) => (await apiClient.get('/catalog-categories', { schema: catalogCategoriesSchema, signal })).items,
     staleTime: 10 * 60_000,
   });
 }

@@ -19,6 +19,8 @@ function catalogApi(total: number) {
   });
 }
 
+const categoriesApi = route('GET', '/api/catalog-categories', () => jsonResponse({ items: ['An toàn thông tin', 'Kỹ năng số'] }));
+
 function renderCatalog(path = '/khoa-hoc') {
   return renderWithProviders(<CatalogList courseHref={(slug) => `/khoa-hoc/${slug}`} />, {
     path,
@@ -26,12 +28,12 @@ function renderCatalog(path = '/khoa-hoc') {
   });
 }
 
-/** Requests for the cards (the category filter reads one 100-course page of its own). */
+/** Requests for the cards. */
 const cardRequests = (api: ReturnType<typeof mockApi>) => api.find('GET', '/api/catalog').filter((call) => call.url.searchParams.get('pageSize') === '12');
 
 describe('CatalogList', () => {
   it('shows course cards that link to the course, with duration, category and tags', async () => {
-    mockApi(catalogApi(15));
+    mockApi(categoriesApi, catalogApi(15));
     renderCatalog();
 
     expect(screen.getByRole('status')).toHaveTextContent('Đang tải danh sách khóa học…');
@@ -46,7 +48,7 @@ describe('CatalogList', () => {
   });
 
   it('debounces the search into the address and asks the server once, from page 1', async () => {
-    const api = mockApi(catalogApi(15));
+    const api = mockApi(categoriesApi, catalogApi(15));
     const { user, router } = renderCatalog('/khoa-hoc?page=2');
     await screen.findByRole('link', { name: 'Kỹ năng số cơ bản 13' });
     const before = cardRequests(api).length;
@@ -61,7 +63,7 @@ describe('CatalogList', () => {
   });
 
   it('says when nothing matches and clears the filters', async () => {
-    mockApi(catalogApi(3));
+    mockApi(categoriesApi, catalogApi(3));
     const { user, router } = renderCatalog();
     await screen.findByRole('link', { name: 'Kỹ năng số cơ bản 1' });
 
@@ -75,7 +77,7 @@ describe('CatalogList', () => {
   });
 
   it('filters by audience and by a category of the published courses', async () => {
-    const api = mockApi(catalogApi(3));
+    const api = mockApi(categoriesApi, catalogApi(3));
     const { user, router } = renderCatalog();
     await screen.findByRole('link', { name: 'Kỹ năng số cơ bản 1' });
 
@@ -92,6 +94,7 @@ describe('CatalogList', () => {
   it('shows an error with a retry', async () => {
     let fail = true;
     mockApi(
+      categoriesApi,
       route('GET', '/api/catalog', (request) =>
         fail ? jsonResponse({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'x', requestId: 'req-c' }, { status: 500 }) : catalogApi(2)(request)!,
       ),
