@@ -164,4 +164,41 @@ describe(`course covers (${usingMysql ? 'MariaDB' : 'SQLite'})`, () => {
     expect((await inject({ method: 'DELETE', url: `/api/courses/${draft.id}`, headers: owner.session.auth })).statusCode).toBe(204);
     expect(files()).not.toContain(file);
   });
+
+  describe('pictures inside text lessons', () => {
+    const uploadImage = async (who: SignedInUser, courseId: string, fileName: string, content: Buffer) => {
+      const body = await multipart(fileName, content);
+      return inject({ method: 'POST', url: `/api/courses/${courseId}/images`, headers: { ...who.session.auth, ...body.headers }, payload: body.payload });
+    };
+
+    it('stores a picture and answers its public URL, which a text lesson keeps through sanitizing', async () => {
+      const c = await create('Khóa học có hình minh họa');
+      const res = await uploadImage(owner, c.id, 'hinh-minh-hoa.png', PNG);
+      expect(res.statusCode).toBe(201);
+      const { url } = JSON.parse(res.body) as { url: string };
+      expect(url).toMatch(/^\/api\/covers\/[a-f0-9]{32}\.png$/);
+      expect((await inject({ method: 'GET', url })).rawPayload.equals(PNG)).toBe(true);
+      // The course's cover is untouched.
+      expect((await ds.getRepository(Course).findOneByOrFail({ id: c.id })).coverImageKey).toBeNull();
+
+      const moduleId = c.modules[0]?.id ?? courseDetailSchema.parse(JSON.parse((await inject({ method: 'POST', url: `/api/courses/${c.id}/modules`, headers: owner.session.auth, payload: { title: 'Chương 1' } })).body)).modules[0].id;
+      const html = `<p>Biểu tượng ổ khóa:</p><img src="${url}" alt="Ổ khóa trên thanh địa chỉ" onerror="alert(1)">`;
+      const lesson = await inject({ method: 'POST', url: `/api/courses/${c.id}/modules/${moduleId}/lessons`, headers: owner.session.auth, payload: { title: 'Đọc', type: 'text', textHtml: html } });
+      expect(lesson.statusCode).toBe(201);
+      const text = courseDetailSchema.parse(JSON.parse(lesson.body)).modules[0].lessons.at(-1)!.textHtml!;
+      expect(text).toContain(`<img src="${url}" alt="Ổ khóa trên thanh địa chỉ"`);
+      expect(text).not.toContain('onerror');
+    });
+
+    it('refuses a disguised file (415) and callers who do not manage the course', async () => {
+      const c = await create('Khóa học hình ảnh bị từ chối');
+      const before = files();
+      const fake = await uploadImage(owner, c.id, 'anh.png', Buffer.from('<html><script>alert(1)</script></html>'));
+      expect(fake.statusCode).toBe(415);
+      expect(JSON.parse(fake.body).message).toMatch(/Hình ảnh phải là tệp JPEG, PNG hoặc WebP/);
+      expect((await uploadImage(stranger, c.id, 'x.png', PNG)).statusCode).toBe(404);
+      expect((await uploadImage(learner, c.id, 'x.png', PNG)).statusCode).toBe(403);
+      expect(files()).toEqual(before);
+    });
+  });
 });

@@ -202,5 +202,9 @@ export type UpdateLessonRequest = z.infer<typeof updateLessonRequestSchema>;
 export const addCoOwnerRequestSchema = z.object({ userId: z.uuid() }).strict();
 export type AddCoOwnerRequest = z.infer<typeof addCoOwnerRequestSchema>;
 
-/** Cover image upload (multipart field `file`): JPEG, PNG or WebP, checked by content. */
+/** `POST /api/courses/:id/images`: a picture for a text lesson, and the public URL to put in its `<img>`. */
+export const courseImageSchema = z.object({ url: z.string() });
+export type CourseImage = z.infer<typeof courseImageSchema>;
+
+/** Cover and lesson image uploads (multipart field `file`): JPEG, PNG or WebP, checked by content. */
 export const COVER_IMAGE_MAX_BYTES = 2 * 1024 * 1024;

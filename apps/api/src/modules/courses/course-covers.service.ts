@@ -11,18 +11,24 @@ import { AuthUser } from '../../common/auth-user';
 import { LOGGER } from '../../common/tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { MIME, sniffFile } from '../media/sniff';
-import { COVER_DIR, COVER_TYPES, coverPath, removeCoverFile } from './cover-files';
+import { COVER_DIR, COVER_TYPES, coverPath, coverUrlOf, removeCoverFile } from './cover-files';
 import { CoursesService } from './courses.service';
 
 /** Multipart framing around the file (boundaries, part headers). */
 const MULTIPART_OVERHEAD = 16 * 1024;
 const EXT_BY_MIME: Record<string, string> = { [MIME.jpeg]: 'jpg', [MIME.png]: 'png', [MIME.webp]: 'webp' };
-const NOT_AN_IMAGE_MESSAGE = 'Ảnh bìa phải là tệp ảnh JPEG, PNG hoặc WebP.';
-const TOO_LARGE_MESSAGE = `Ảnh bìa quá lớn: tối đa ${COVER_IMAGE_MAX_BYTES / (1024 * 1024)} MB.`;
+const MAX_MB = COVER_IMAGE_MAX_BYTES / (1024 * 1024);
+/** What the trainer is told, for a cover and for a picture inside a text lesson. */
+const MESSAGES = {
+  cover: { notAnImage: 'Ảnh bìa phải là tệp ảnh JPEG, PNG hoặc WebP.', tooLarge: `Ảnh bìa quá lớn: tối đa ${MAX_MB} MB.`, notMultipart: 'Hãy gửi ảnh bìa dưới dạng multipart/form-data, trong trường "file".' },
+  lesson: { notAnImage: 'Hình ảnh phải là tệp JPEG, PNG hoặc WebP.', tooLarge: `Hình ảnh quá lớn: tối đa ${MAX_MB} MB.`, notMultipart: 'Hãy gửi hình ảnh dưới dạng multipart/form-data, trong trường "file".' },
+} as const;
+type ImagePurpose = keyof typeof MESSAGES;
 
 /**
- * Course cover images: upload (checked by content, stored under a random name), removal, and the
- * files for the public `GET /api/covers/:file`.
+ * Course images: covers and the pictures of text lessons. Uploads are checked by content and stored
+ * under a random name; covers can be replaced and removed; the files are served by the public
+ * `GET /api/covers/:file`.
  */
 @Injectable()
 export class CourseCoversService {
@@ -34,10 +40,33 @@ export class CourseCoversService {
 
   /** Multipart field `file`. Replaces the previous cover, whose file is deleted after the commit. */
   async upload(request: FastifyRequest, caller: AuthUser, courseId: string): Promise<CourseDetail> {
-    await this.courses.assertEditable(caller, courseId);
-    if (!request.isMultipart()) {
-      throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Hãy gửi ảnh bìa dưới dạng multipart/form-data, trong trường "file".');
+    const stored = await this.store(request, caller, courseId, 'cover');
+    try {
+      const { detail, previousKey } = await this.courses.setCover(caller, courseId, `${COVER_DIR}/${stored}`);
+      await this.removeFile(previousKey);
+      return detail;
+    } catch (err) {
+      await fs.promises.rm(path.join(this.config.storageDir, COVER_DIR, stored), { force: true });
+      throw err;
     }
+  }
+
+  /**
+   * A picture for a text lesson of a course the caller may edit (multipart field `file`). Answers
+   * its public URL, which the rich-text editor puts in an `<img>`. The file is kept as long as the
+   * storage: lesson HTML may point at it from several lessons or revisions.
+   */
+  async uploadLessonImage(request: FastifyRequest, caller: AuthUser, courseId: string): Promise<{ url: string }> {
+    const stored = await this.store(request, caller, courseId, 'lesson');
+    return { url: coverUrlOf(`${COVER_DIR}/${stored}`)! };
+  }
+
+  /** Streams the multipart image to a temporary file, checks its content and moves it to its random name. */
+  private async store(request: FastifyRequest, caller: AuthUser, courseId: string, purpose: ImagePurpose): Promise<string> {
+    const messages = MESSAGES[purpose];
+    await this.courses.assertEditable(caller, courseId);
+    if (!request.isMultipart()) throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, messages.notMultipart);
+    const tooLarge = () => new AppException(413, ErrorCode.PAYLOAD_TOO_LARGE, messages.tooLarge);
     if (Number(request.headers['content-length']) > COVER_IMAGE_MAX_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
     const part = await request.file({ limits: { fileSize: COVER_IMAGE_MAX_BYTES } });
     if (!part || part.fieldname !== 'file') {
@@ -48,7 +77,6 @@ export class CourseCoversService {
     await fs.promises.mkdir(dir, { recursive: true });
     const name = randomBytes(16).toString('hex');
     const tmp = path.join(dir, `${name}.upload`);
-    let stored: string | null = null;
     try {
       // Over the limit, the part stream either errors (FST_REQ_FILE_TOO_LARGE) or ends truncated.
       await pipeline(part.file, fs.createWriteStream(tmp, { mode: 0o600 })).catch((err: { code?: string }) => {
@@ -56,16 +84,13 @@ export class CourseCoversService {
       });
       if (part.file.truncated) throw tooLarge();
       const ext = EXT_BY_MIME[(await sniffFile(tmp)).mime];
-      if (!ext) throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, NOT_AN_IMAGE_MESSAGE);
-      stored = `${name}.${ext}`;
+      if (!ext) throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, messages.notAnImage);
+      const stored = `${name}.${ext}`;
       await fs.promises.rename(tmp, path.join(dir, stored));
       await fs.promises.chmod(path.join(dir, stored), 0o644);
-      const { detail, previousKey } = await this.courses.setCover(caller, courseId, `${COVER_DIR}/${stored}`);
-      await this.removeFile(previousKey);
-      return detail;
+      return stored;
     } catch (err) {
       await fs.promises.rm(tmp, { force: true });
-      if (stored) await fs.promises.rm(path.join(dir, stored), { force: true });
       throw err;
     }
   }
@@ -88,8 +113,4 @@ export class CourseCoversService {
   private async removeFile(key: string | null): Promise<void> {
     if (!(await removeCoverFile(this.config.storageDir, key))) this.logger.warn({ key }, 'could not delete a replaced cover image');
   }
-}
-
-function tooLarge(): AppException {
-  return new AppException(413, ErrorCode.PAYLOAD_TOO_LARGE, TOO_LARGE_MESSAGE);
 }

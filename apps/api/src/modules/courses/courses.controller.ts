@@ -7,6 +7,8 @@ import {
   addCoOwnerRequestSchema,
   CatalogCategories,
   catalogCategoriesSchema,
+  CourseImage,
+  courseImageSchema,
   CatalogCourse,
   catalogCourseSchema,
   catalogListSchema,
@@ -46,6 +48,7 @@ class CatalogQueryDto extends createZodDto(catalogQuerySchema) {}
 class CatalogListDto extends createZodDto(catalogListSchema) {}
 class CatalogCourseDto extends createZodDto(catalogCourseSchema) {}
 class CatalogCategoriesDto extends createZodDto(catalogCategoriesSchema) {}
+class CourseImageDto extends createZodDto(courseImageSchema) {}
 
 type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 
@@ -122,6 +125,16 @@ export class CoursesController {
   @ApiOkResponse({ type: CourseDetailDto })
   removeCover(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<CourseDetail> {
     return this.covers.remove(caller, id);
+  }
+
+  /** Multipart field `file`: a picture for a text lesson (JPEG, PNG or WebP, checked by content); answers its public URL. */
+  @Post(':id/images')
+  @HttpCode(201)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: CourseImageDto })
+  uploadImage(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Req() req: FastifyRequest): Promise<CourseImage> {
+    return this.covers.uploadLessonImage(req, caller, id);
   }
 
   @Post(':id/owners')
