@@ -36,6 +36,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks and CSS each module needs (bench/web-bundle.mjs reads it;
+    // the API does not serve dot-directories).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Long-lived vendor chunks: app deploys do not invalidate the browser's copy of React or Mantine.
