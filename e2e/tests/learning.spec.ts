@@ -26,6 +26,13 @@ function makeVideo(): string {
   return file;
 }
 
+/** A picture for the text lesson (a PNG drawn by ffmpeg). */
+function makePicture(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bdhv-picture-')), 'o-khoa.png');
+  execFileSync(process.env.FFMPEG_PATH || 'ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x1c7ed6:s=320x180', '-frames:v', '1', file], { stdio: 'inherit' });
+  return file;
+}
+
 /** Seconds the page's <video> has played to. */
 function currentTime(page: Page): Promise<number> {
   return page.locator('video').first().evaluate((v: HTMLVideoElement) => v.currentTime);
@@ -74,6 +81,12 @@ test.describe('courses and learning', () => {
     const editor = page.getByLabel('Nội dung bài học');
     await editor.click();
     await editor.fill('Không bao giờ cung cấp mã OTP cho bất kỳ ai, kể cả người tự xưng là cán bộ ngân hàng.');
+    // A picture uploaded into the text, with its text alternative.
+    await page.getByRole('button', { name: 'Chèn ảnh' }).click();
+    await page.getByLabel('Chọn ảnh (JPEG, PNG hoặc WebP)').setInputFiles(makePicture());
+    await page.getByLabel('Mô tả ảnh cho người không nhìn thấy').fill('Biểu tượng ổ khóa trên thanh địa chỉ');
+    await page.getByRole('button', { name: 'Chèn', exact: true }).click();
+    await expect(editor.getByRole('img', { name: 'Biểu tượng ổ khóa trên thanh địa chỉ' })).toBeVisible();
     await page.getByRole('button', { name: 'Lưu nội dung' }).click();
     await expect(page.getByText('Đã lưu')).toBeVisible();
 
@@ -129,6 +142,9 @@ test.describe('courses and learning', () => {
     await page.getByRole('link', { name: /Bài tiếp theo/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Đọc: năm dấu hiệu của tin nhắn lừa đảo' })).toBeVisible();
     await expect(page.getByText('Không bao giờ cung cấp mã OTP')).toBeVisible();
+    const picture = page.getByRole('main').getByRole('img', { name: 'Biểu tượng ổ khóa trên thanh địa chỉ' });
+    await expect(picture).toBeVisible();
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
     await page.getByRole('button', { name: 'Tôi đã đọc xong' }).click();
     await expect(page.getByText('Đã hoàn thành').first()).toBeVisible();
 

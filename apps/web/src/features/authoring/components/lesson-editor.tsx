@@ -185,7 +185,7 @@ function TextLessonForm(props: LessonFormProps) {
 
   return (
     <LessonFormLayout state={state} dirty={state.detailsDirty || textDirty} readOnly={props.readOnly} saveLabel={t('authoring.lesson.saveText')} onSubmit={submit}>
-      <LessonRichText editor={editor} labelId={labelId} label={t('authoring.lesson.text')} description={props.readOnly ? undefined : t('authoring.lesson.textHint')} />
+      <LessonRichText editor={editor} courseId={props.course.id} labelId={labelId} label={t('authoring.lesson.text')} description={props.readOnly ? undefined : t('authoring.lesson.textHint')} />
     </LessonFormLayout>
   );
 }

@@ -7,10 +7,11 @@ import { useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUploadLessonImage } from '../api/upload-lesson-image';
+import { authoringErrorMessage } from '../utils/errors';
+import { checkCoverFile, COVER_ACCEPT } from '../utils/files';
+import { FileField } from './file-field';
 import classes from './authoring.module.css';
-
-/** Image sources the server keeps (see the API's lesson HTML sanitizer). */
-const IMAGE_URL = /^(https?:\/\/|\/api\/)\S+$/i;
 
 export interface LessonTextEditorOptions {
   content: string;
@@ -24,7 +25,7 @@ export interface LessonTextEditorOptions {
 
 /**
  * A Tiptap editor limited to what the server keeps when it sanitizes a text lesson: headings,
- * paragraphs, bold and italic, lists, links and images by address.
+ * paragraphs, bold and italic, lists, links and pictures uploaded to the course.
  */
 export function useLessonTextEditor({ content, editable, labelId, onCreate, onChange }: LessonTextEditorOptions): Editor | null {
   const callbacks = useRef({ onCreate, onChange });
@@ -66,13 +67,15 @@ export function useLessonTextEditor({ content, editable, labelId, onCreate, onCh
 
 export interface LessonRichTextProps {
   editor: Editor | null;
+  /** Pictures are uploaded to this course. */
+  courseId: string;
   labelId: string;
   label: string;
   description?: string;
 }
 
 /** The editing area with its toolbar; the label names the editable region for assistive technology. */
-export function LessonRichText({ editor, labelId, label, description }: LessonRichTextProps) {
+export function LessonRichText({ editor, courseId, labelId, label, description }: LessonRichTextProps) {
   const { t } = useTranslation();
   const labels = useEditorLabels();
   const editable = editor?.isEditable ?? false;
@@ -108,7 +111,7 @@ export function LessonRichText({ editor, labelId, label, description }: LessonRi
             <RichTextEditor.ControlsGroup>
               <RichTextEditor.Link />
               <RichTextEditor.Unlink />
-              <InsertImageControl editor={editor} />
+              <InsertImageControl editor={editor} courseId={courseId} />
             </RichTextEditor.ControlsGroup>
             <RichTextEditor.ControlsGroup>
               <RichTextEditor.Undo />
@@ -122,57 +125,76 @@ export function LessonRichText({ editor, labelId, label, description }: LessonRi
   );
 }
 
-/** Inserts an image by its address, with a text alternative for people who cannot see it. */
-function InsertImageControl({ editor }: { editor: Editor | null }) {
+/**
+ * Inserts a picture uploaded to the course (our CSP serves images from this site only, and a
+ * third-party address would tell another site who reads the lesson), with a text alternative for
+ * people who cannot see it.
+ */
+function InsertImageControl({ editor, courseId }: { editor: Editor | null; courseId: string }) {
   const { t } = useTranslation();
+  const upload = useUploadLessonImage();
   const [opened, setOpened] = useState(false);
-  const [src, setSrc] = useState('');
+  const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
 
   const close = () => {
     setOpened(false);
-    setSrc('');
+    setFile(null);
     setAlt('');
-    setError(null);
+    setProblem(null);
+    upload.reset();
+  };
+
+  const choose = (chosen: File) => {
+    const found = checkCoverFile(chosen);
+    setProblem(found ? t(`authoring.cover.problems.${found}`) : null);
+    setFile(found ? null : chosen);
+    upload.reset();
   };
 
   const insert = (event: { preventDefault: () => void; stopPropagation: () => void }) => {
     event.preventDefault();
     event.stopPropagation();
-    const url = src.trim();
-    if (!IMAGE_URL.test(url)) {
-      setError(t('authoring.richText.imageUrlInvalid'));
+    if (!file) {
+      setProblem(t('authoring.richText.imageMissing'));
       return;
     }
-    editor?.chain().focus().setImage({ src: url, alt: alt.trim() }).run();
-    close();
+    upload.mutate(
+      { courseId, file },
+      {
+        onSuccess: ({ url }) => {
+          editor?.chain().focus().setImage({ src: url, alt: alt.trim() }).run();
+          close();
+        },
+      },
+    );
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} trapFocus position="bottom" shadow="md" withinPortal>
+    <Popover opened={opened} onChange={(value) => (value ? setOpened(true) : close())} trapFocus position="bottom" shadow="md" withinPortal>
       <Popover.Target>
-        <RichTextEditor.Control aria-label={t('authoring.richText.image')} title={t('authoring.richText.image')} onClick={() => setOpened((value) => !value)}>
+        <RichTextEditor.Control aria-label={t('authoring.richText.image')} title={t('authoring.richText.image')} onClick={() => (opened ? close() : setOpened(true))}>
           <IconPhoto size={16} stroke={1.5} aria-hidden="true" />
         </RichTextEditor.Control>
       </Popover.Target>
       <Popover.Dropdown>
         {/* Not a nested <form>: the lesson form surrounds the editor. */}
-        <Stack gap="xs" w={280} role="group" aria-label={t('authoring.richText.image')} onKeyDown={(event) => event.key === 'Enter' && insert(event)}>
+        <Stack gap="xs" w={280} role="group" aria-label={t('authoring.richText.image')}>
+          <FileField label={t('authoring.richText.imageFile')} description={t('authoring.cover.hint')} error={problem ?? undefined} accept={COVER_ACCEPT} disabled={upload.isPending} onFile={choose} />
           <TextInput
-            label={t('authoring.richText.imageUrl')}
-            placeholder="https://"
-            type="url"
-            value={src}
-            onChange={(event) => {
-              setSrc(event.currentTarget.value);
-              setError(null);
-            }}
-            error={error}
+            label={t('authoring.richText.imageAlt')}
+            value={alt}
+            onChange={(event) => setAlt(event.currentTarget.value)}
+            onKeyDown={(event) => event.key === 'Enter' && insert(event)}
             size="sm"
           />
-          <TextInput label={t('authoring.richText.imageAlt')} value={alt} onChange={(event) => setAlt(event.currentTarget.value)} size="sm" />
-          <Button size="xs" onClick={insert}>
+          {upload.isError ? (
+            <Text size="sm" c="red.9" role="alert">
+              {authoringErrorMessage(upload.error, t)}
+            </Text>
+          ) : null}
+          <Button size="xs" onClick={insert} loading={upload.isPending}>
             {t('authoring.richText.insert')}
           </Button>
         </Stack>
