@@ -57,7 +57,8 @@ export function HeaderAccount() {
           <Avatar size={32} radius="xl" color="blue.9" variant="filled" aria-hidden="true">
             {initials(user.fullName)}
           </Avatar>
-          <Text span className={classes.name} visibleFrom="lg">
+          {/* Only on wide screens: below, the learning links need the header's width (the name is in the menu). */}
+          <Text span className={classes.name} visibleFrom="xl">
             {user.fullName}
           </Text>
           <IconChevronDown size={16} aria-hidden="true" className={classes.chevron} />
