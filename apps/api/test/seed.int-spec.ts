@@ -238,6 +238,13 @@ describeWithFfmpeg()('demo course with generated videos', () => {
       const catalog = await inject({ method: 'GET', url: '/api/catalog?q=ky nang so', headers: resident.auth });
       expect(catalog.statusCode).toBe(200);
       expect(catalog.body).toContain('ky-nang-so-co-ban');
+      // The cover drawn by ffmpeg is a real JPEG served publicly.
+      const coverUrl = (JSON.parse(catalog.body) as { items: { slug: string; coverUrl: string | null }[] }).items.find((c) => c.slug === 'ky-nang-so-co-ban')!.coverUrl;
+      expect(coverUrl).toMatch(/^\/api\/covers\/[a-f0-9]{32}\.jpg$/);
+      const cover = await inject({ method: 'GET', url: coverUrl! });
+      expect(cover.statusCode).toBe(200);
+      expect(cover.headers['content-type']).toBe('image/jpeg');
+      expect(cover.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
       expect((await inject({ method: 'GET', url: '/api/catalog/ky-nang-so-co-ban', headers: resident.auth })).statusCode).toBe(200);
       // Targeted at residents too, and the resident is left un-enrolled so that they can try it.
       expect((await inject({ method: 'POST', url: `/api/courses/${course.id}/enrol`, headers: resident.auth })).statusCode).toBe(201);

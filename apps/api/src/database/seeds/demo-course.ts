@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,7 +16,8 @@ import { FFMPEG_PATH, transcodeToHls } from '../../modules/media/transcode';
 import { LessonProgress } from '../../modules/progress/lesson-progress.entity';
 import { User } from '../../modules/users/user.entity';
 import { DEMO_COURSE, DEMO_LEARNER_EMAIL, DEMO_TRAINER_EMAIL, DemoLessonSpec } from './demo-course-data';
-import { buildOnePagePdf, makeDemoClip, titleFont, toolRuns, webVtt } from './demo-media';
+import { COVER_DIR } from '../../modules/courses/cover-files';
+import { buildOnePagePdf, makeDemoClip, makeDemoCover, titleFont, toolRuns, webVtt } from './demo-media';
 
 export interface DemoCourseOptions {
   /** Storage root (config STORAGE_DIR): files go to `<storageDir>/media/<assetId>/`, as uploads do. */
@@ -148,6 +149,21 @@ export async function seedDemoCourse(ds: DataSource, options: DemoCourseOptions)
         attachments.set(lesson, { assetId, originalName: lesson.fileName, key, sizeBytes: (await fs.promises.stat(file)).size });
       }
     });
+    // A cover drawn by ffmpeg, stored like an uploaded one (random name under covers/).
+    let coverKey: string | null = null;
+    if (withVideo) {
+      const coverFile = `${randomBytes(16).toString('hex')}.jpg`;
+      const coverPath = path.join(options.storageDir, COVER_DIR, coverFile);
+      written.push(coverPath);
+      tasks.push(
+        (async () => {
+          await fs.promises.mkdir(path.dirname(coverPath), { recursive: true });
+          await makeDemoCover(coverPath, { title: spec.title, subtitle: 'Bình dân học vụ số · Lạng Sơn' }, { ffmpegPath, fontFile: font, workDir });
+          if ((await sniffFile(coverPath)).mime !== MIME.jpeg) throw new Error('Demo cover is not recognised as a JPEG');
+          coverKey = `${COVER_DIR}/${coverFile}`;
+        })(),
+      );
+    }
     const failed = (await Promise.allSettled(tasks)).find((t) => t.status === 'rejected');
     if (failed) throw failed.reason;
 
@@ -162,7 +178,7 @@ export async function seedDemoCourse(ds: DataSource, options: DemoCourseOptions)
         slug: spec.slug,
         title: spec.title,
         summary: spec.summary,
-        coverImageKey: null,
+        coverImageKey: coverKey,
         category: spec.category,
         tags: spec.tags,
         targetAudiences: spec.targetAudiences,

@@ -80,6 +80,29 @@ export async function makeDemoClip(output: string, spec: ClipSpec, opts: { ffmpe
   });
 }
 
+/**
+ * Writes a 960×540 JPEG cover: a blue field with the course title (when `fontFile` is given) and a
+ * lighter band. Like the clips, text goes through files in `workDir`.
+ */
+export async function makeDemoCover(output: string, text: { title: string; subtitle: string }, opts: { ffmpegPath: string; fontFile: string | null; workDir: string }): Promise<void> {
+  const chain = ['drawbox=x=0:y=ih-120:w=iw:h=120:color=0x74c0fc@0.35:t=fill'];
+  if (opts.fontFile) {
+    await fs.promises.writeFile(path.join(opts.workDir, 'cover.title.txt'), text.title);
+    await fs.promises.writeFile(path.join(opts.workDir, 'cover.subtitle.txt'), text.subtitle);
+    chain.push(
+      `drawtext=fontfile=${opts.fontFile}:textfile=cover.title.txt:expansion=none:fontsize=72:fontcolor=white:x=(w-text_w)/2:y=h/2-110`,
+      `drawtext=fontfile=${opts.fontFile}:textfile=cover.subtitle.txt:expansion=none:fontsize=34:fontcolor=white:x=(w-text_w)/2:y=h-78`,
+    );
+  }
+  const args = ['-hide_banner', '-nostdin', '-y', '-v', 'error', '-f', 'lavfi', '-i', 'color=c=0x1864ab:s=960x540', '-vf', chain.join(','), '-frames:v', '1', '-q:v', '4', path.resolve(output)];
+  await new Promise<void>((resolve, reject) => {
+    execFile(opts.ffmpegPath, args, { cwd: opts.workDir, timeout: 30_000, killSignal: 'SIGKILL', windowsHide: true }, (error, _stdout, stderr) => {
+      if (error) reject(new Error(`ffmpeg could not make the demo cover: ${error.message}\n${String(stderr).slice(-2000)}`));
+      else resolve();
+    });
+  });
+}
+
 /** WebVTT from [start, end, text] cues (seconds). */
 export function webVtt(cues: [number, number, string][]): string {
   const ts = (s: number) => {
