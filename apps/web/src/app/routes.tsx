@@ -8,26 +8,13 @@ import { AppLayout } from './layout/app-layout';
 import { paths } from './paths';
 import { AboutPage } from './routes/about-page';
 import { AccountPage } from './routes/account-page';
-import { AuditPage } from './routes/admin/audit-page';
-import { ImportsPage } from './routes/admin/imports-page';
-import { OrgUnitsPage } from './routes/admin/org-units-page';
-import { UserCreatePage } from './routes/admin/user-create-page';
-import { UserDetailPage } from './routes/admin/user-detail-page';
-import { UsersPage } from './routes/admin/users-page';
-import { CatalogPage } from './routes/learn/catalog-page';
-import { CoursePage } from './routes/learn/course-page';
-import { LessonPage } from './routes/learn/lesson-page';
-import { MyLearningPage } from './routes/learn/my-learning-page';
-import { CourseEditorPage } from './routes/teach/course-editor-page';
-import { CourseNewPage } from './routes/teach/course-new-page';
-import { CoursePreviewPage } from './routes/teach/course-preview-page';
-import { MyCoursesPage } from './routes/teach/my-courses-page';
 import { ForgotPasswordPage } from './routes/forgot-password-page';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RegisterPage } from './routes/register-page';
 import { ResetPasswordPage } from './routes/reset-password-page';
 import { RouteErrorPage } from './routes/route-error-page';
+import { RouteLoading } from './routes/route-loading';
 import { SignInPage } from './routes/sign-in-page';
 import { StatusPage } from './routes/status-page';
 
@@ -36,6 +23,11 @@ import { StatusPage } from './routes/status-page';
  * a failure of the layout itself falls back to the standalone error page.
  * Signed-in pages sit under RequireAuth; the administration area also needs a role, and the
  * audit log needs an administrator.
+ *
+ * The shell (layout, home, sign-in, registration, account, error pages) is in the entry chunk;
+ * the learner, teaching and administration pages load with `lazy` when a navigation reaches them
+ * (the current page stays, with the layout's progress bar; a first visit shows RouteLoading).
+ * A chunk that fails to load is a route error, shown by the error page.
  */
 export const appRoutes: RouteObject[] = [
   {
@@ -45,6 +37,8 @@ export const appRoutes: RouteObject[] = [
     children: [
       {
         errorElement: <RouteErrorPage />,
+        // First visit to a lazy page: the layout renders, the page's place shows a loading status.
+        hydrateFallbackElement: <RouteLoading />,
         children: [
           { index: true, element: <HomePage /> },
           { path: paths.about, element: <AboutPage /> },
@@ -57,18 +51,18 @@ export const appRoutes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               { path: paths.account, element: <AccountPage /> },
-              { path: paths.catalog, element: <CatalogPage /> },
-              { path: paths.course, element: <CoursePage /> },
-              { path: paths.lesson, element: <LessonPage /> },
-              { path: paths.myLearning, element: <MyLearningPage /> },
+              { path: paths.catalog, lazy: () => import('./routes/learn/catalog-page').then((m) => ({ Component: m.CatalogPage })) },
+              { path: paths.course, lazy: () => import('./routes/learn/course-page').then((m) => ({ Component: m.CoursePage })) },
+              { path: paths.lesson, lazy: () => import('./routes/learn/lesson-page').then((m) => ({ Component: m.LessonPage })) },
+              { path: paths.myLearning, lazy: () => import('./routes/learn/my-learning-page').then((m) => ({ Component: m.MyLearningPage })) },
               {
                 element: <RequireRole roles={TEACH_AREA_ROLES} />,
                 children: [
-                  { path: paths.teach, element: <MyCoursesPage /> },
-                  { path: paths.teachNew, element: <CourseNewPage /> },
-                  { path: paths.teachCourse, element: <CourseEditorPage /> },
-                  { path: paths.teachPreview, element: <CoursePreviewPage /> },
-                  { path: paths.teachPreviewLesson, element: <CoursePreviewPage /> },
+                  { path: paths.teach, lazy: () => import('./routes/teach/my-courses-page').then((m) => ({ Component: m.MyCoursesPage })) },
+                  { path: paths.teachNew, lazy: () => import('./routes/teach/course-new-page').then((m) => ({ Component: m.CourseNewPage })) },
+                  { path: paths.teachCourse, lazy: () => import('./routes/teach/course-editor-page').then((m) => ({ Component: m.CourseEditorPage })) },
+                  { path: paths.teachPreview, lazy: () => import('./routes/teach/course-preview-page').then((m) => ({ Component: m.CoursePreviewPage })) },
+                  { path: paths.teachPreviewLesson, lazy: () => import('./routes/teach/course-preview-page').then((m) => ({ Component: m.CoursePreviewPage })) },
                 ],
               },
               {
@@ -80,18 +74,14 @@ export const appRoutes: RouteObject[] = [
                 ),
                 children: [
                   { index: true, element: <Navigate to={paths.adminUsers} replace /> },
-                  { path: paths.adminUsers, element: <UsersPage /> },
-                  { path: paths.adminUserNew, element: <UserCreatePage /> },
-                  { path: paths.adminUser, element: <UserDetailPage /> },
-                  { path: paths.adminUnits, element: <OrgUnitsPage /> },
-                  { path: paths.adminImports, element: <ImportsPage /> },
+                  { path: paths.adminUsers, lazy: () => import('./routes/admin/users-page').then((m) => ({ Component: m.UsersPage })) },
+                  { path: paths.adminUserNew, lazy: () => import('./routes/admin/user-create-page').then((m) => ({ Component: m.UserCreatePage })) },
+                  { path: paths.adminUser, lazy: () => import('./routes/admin/user-detail-page').then((m) => ({ Component: m.UserDetailPage })) },
+                  { path: paths.adminUnits, lazy: () => import('./routes/admin/org-units-page').then((m) => ({ Component: m.OrgUnitsPage })) },
+                  { path: paths.adminImports, lazy: () => import('./routes/admin/imports-page').then((m) => ({ Component: m.ImportsPage })) },
                   {
-                    path: paths.adminAudit,
-                    element: (
-                      <RequireRole roles={['admin']}>
-                        <AuditPage />
-                      </RequireRole>
-                    ),
+                    element: <RequireRole roles={['admin']} />,
+                    children: [{ path: paths.adminAudit, lazy: () => import('./routes/admin/audit-page').then((m) => ({ Component: m.AuditPage })) }],
                   },
                 ],
               },

@@ -3,7 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconSchool } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { SkipLink } from '@/components/ui/skip-link';
 import { paths } from '../paths';
 import { DrawerAccountLinks, HeaderAccount } from './header-account';
@@ -20,6 +20,8 @@ const currentYear = new Date().getFullYear();
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  // A page's code (lazy routes) or data loading after a link was followed: the current page stays until then.
+  const navigating = useNavigation().state !== 'idle';
   const mainRef = useRef<HTMLElement>(null);
   const [menuOpened, menu] = useDisclosure(false);
   // Closing because a link was followed: focus goes to the new page, not back to the burger.
@@ -53,6 +55,8 @@ export function AppLayout() {
       <SkipLink targetId={MAIN_CONTENT_ID}>{t('app.skipToContent')}</SkipLink>
 
       <AppShell.Header className={classes.header}>
+        {/* Shown only when a navigation lasts (CSS delay), so instant ones do not flash. */}
+        <div className={classes.progress} data-active={navigating || undefined} aria-hidden="true" />
         <Container size="lg" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
             <Group gap="xs" wrap="nowrap" miw={0}>
@@ -108,7 +112,7 @@ export function AppLayout() {
         </Drawer.Content>
       </Drawer.Root>
 
-      <AppShell.Main id={MAIN_CONTENT_ID} ref={mainRef} tabIndex={-1} className={classes.main}>
+      <AppShell.Main id={MAIN_CONTENT_ID} ref={mainRef} tabIndex={-1} className={classes.main} aria-busy={navigating || undefined}>
         <Container size="lg" py={{ base: 'lg', sm: 'xl' }}>
           <Outlet />
         </Container>
