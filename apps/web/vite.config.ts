@@ -42,15 +42,40 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Long-lived vendor chunks: app deploys do not invalidate the browser's copy of React or Mantine.
+        // Only what the entry needs is forced into the eager chunks (`$initial`: statically reachable
+        // from src/main.tsx); libraries used only by lazily loaded pages stay in lazy chunks
+        // (bench/web-bundle.mjs measures what each route downloads). A group also takes its modules'
+        // dependencies, so the eager groups come first: a lazy group must not capture what the entry needs.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
             // Helpers shared by video.js and eager libraries stay out of the lazy video chunk.
-            { name: 'helpers', test: /node_modules[\\/]@babel[\\/]runtime[\\/]/, priority: 26 },
+            { name: 'helpers', test: /node_modules[\\/]@babel[\\/]runtime[\\/]/, priority: 28 },
+            {
+              name: 'mantine',
+              test: /node_modules[\\/](@mantine[\\/](core|hooks|notifications|store)|@floating-ui|react-transition-group|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|react-number-format|react-textarea-autosize|use-callback-ref|use-sidecar|tslib|get-nonce|clsx)[\\/]/,
+              tags: ['$initial'],
+              priority: 26,
+            },
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 24 },
             // The video player and its streaming stack load only with a video lesson (a lazy import), not on every page.
-            { name: 'video', test: /node_modules[\\/](video\.js|@videojs|videojs-[^\\/]+|m3u8-parser|mpd-parser|mux\.js|aes-decrypter|global|@xmldom)[\\/]/, priority: 25 },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-transition-group|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|react-number-format|react-textarea-autosize|use-callback-ref|use-sidecar|tslib|get-nonce|clsx)[\\/]/, priority: 20 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+            { name: 'video', test: /node_modules[\\/](video\.js|@videojs|videojs-[^\\/]+|m3u8-parser|mpd-parser|mux\.js|aes-decrypter|global|@xmldom)[\\/]/, priority: 22 },
+            // Trainers only, each loaded when first needed: the rich-text editor (Tiptap, ProseMirror, with
+            // their dependencies) with a text lesson, resumable uploads (tus) with a video upload. Their
+            // dependencies are listed rather than followed (includeDependenciesRecursively), which would
+            // pull the Mantine components of @mantine/tiptap in, and with them every authoring page.
+            {
+              name: 'editor',
+              test: /node_modules[\\/](@tiptap|prosemirror-[^\\/]+|@mantine[\\/]tiptap|linkifyjs|orderedmap|rope-sequence|w3c-keyname|fast-equals)[\\/]/,
+              includeDependenciesRecursively: false,
+              priority: 20,
+            },
+            {
+              name: 'upload',
+              test: /node_modules[\\/](tus-js-client|js-base64|url-parse|querystringify|requires-port)[\\/]/,
+              includeDependenciesRecursively: false,
+              priority: 20,
+            },
           ],
         },
       },
