@@ -1,4 +1,4 @@
-import { Upload, type DetailedError, type HttpRequest, type HttpResponse, type PreviousUpload } from 'tus-js-client';
+import type { DetailedError, HttpRequest, HttpResponse, PreviousUpload, Upload } from 'tus-js-client';
 import { apiErrorSchema } from '@bdhv/contracts';
 import { getAccessToken, refreshSession } from '@/lib/session';
 
@@ -137,7 +137,9 @@ export async function startVideoUpload({ file, lessonId, onProgress, onSuccess, 
     return token ? `Bearer ${token}` : null;
   };
 
-  const upload: Upload = new Upload(file, {
+  // tus-js-client (with its dependencies) is downloaded with the first upload, not with the editor.
+  const { Upload: TusUpload } = await import('tus-js-client');
+  const upload: Upload = new TusUpload(file, {
     endpoint,
     chunkSize: VIDEO_CHUNK_SIZE,
     retryDelays: VIDEO_RETRY_DELAYS,

@@ -100,7 +100,7 @@ async function run(lessonId: string): Promise<void> {
     if (entries.get(lessonId) !== entry) return;
     update(lessonId, entry.state.phase === 'starting' ? { phase: 'uploading', resumed: entry.handle.resumed } : { resumed: entry.handle.resumed });
   } catch (error) {
-    // Reading the resume storage or constructing the upload failed before any request.
+    // Loading tus-js-client, reading the resume storage or constructing the upload failed before any request.
     update(lessonId, { phase: 'error', error: new VideoUploadError({ kind: 'network', status: null, serverMessage: null, cause: error }) });
   }
 }
