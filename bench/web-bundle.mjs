@@ -93,6 +93,31 @@ if (entryKey) {
   if (fromManifest !== [...entryFiles].sort().join(' ')) console.warn(`web-bundle: index.html and the manifest list different entry files`);
 }
 
+/**
+ * Chunks that import each other statically: the first to run meets the other's bindings before they
+ * are set (e.g. "S is not a function" at load), which is what a code-splitting group that leaves
+ * its dependencies to automatic chunking can produce. Returns each cycle as a list of files.
+ */
+function chunkCycles() {
+  const cycles = [];
+  const state = new Map(); // key -> 'visiting' | 'done'
+  const stack = [];
+  const visit = (key) => {
+    state.set(key, 'visiting');
+    stack.push(key);
+    for (const next of manifest[key]?.imports ?? []) {
+      if (state.get(next) === 'visiting') cycles.push([...stack.slice(stack.indexOf(next)), next].map((k) => manifest[k]?.file ?? k));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(key, 'done');
+  };
+  for (const key of Object.keys(manifest)) if (!state.has(key)) visit(key);
+  return cycles;
+}
+
+const cycles = chunkCycles();
+
 const results = routes.map(({ path, modules }) => {
   const files = new Set(entryFiles);
   const lazy = [];
@@ -115,7 +140,7 @@ const results = routes.map(({ path, modules }) => {
 });
 
 if (asJson) {
-  console.log(JSON.stringify({ dist, routes: results }, null, 2));
+  console.log(JSON.stringify({ dist, routes: results, chunkCycles: cycles }, null, 2));
 } else {
   // kB = 1,000 bytes, as Vite prints them.
   const kb = (bytes) => (bytes / 1000).toFixed(1);
@@ -135,4 +160,10 @@ if (asJson) {
       for (const { file, raw, gzip } of files) console.log(`  ${file.padEnd(48)} ${kb(raw).padStart(8)} kB  ${kb(gzip).padStart(7)} kB gzip`);
     }
   }
+}
+
+if (cycles.length) {
+  console.error(`\nweb-bundle: chunks that import each other (may fail at load):`);
+  for (const cycle of cycles) console.error(`  ${cycle.join(' -> ')}`);
+  process.exitCode = 1;
 }

@@ -60,22 +60,13 @@ export default defineConfig({
             { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 24 },
             // The video player and its streaming stack load only with a video lesson (a lazy import), not on every page.
             { name: 'video', test: /node_modules[\\/](video\.js|@videojs|videojs-[^\\/]+|m3u8-parser|mpd-parser|mux\.js|aes-decrypter|global|@xmldom)[\\/]/, priority: 22 },
-            // Trainers only, each loaded when first needed: the rich-text editor (Tiptap, ProseMirror, with
-            // their dependencies) with a text lesson, resumable uploads (tus) with a video upload. Their
-            // dependencies are listed rather than followed (includeDependenciesRecursively), which would
-            // pull the Mantine components of @mantine/tiptap in, and with them every authoring page.
-            {
-              name: 'editor',
-              test: /node_modules[\\/](@tiptap|prosemirror-[^\\/]+|@mantine[\\/]tiptap|linkifyjs|orderedmap|rope-sequence|w3c-keyname|fast-equals)[\\/]/,
-              includeDependenciesRecursively: false,
-              priority: 20,
-            },
-            {
-              name: 'upload',
-              test: /node_modules[\\/](tus-js-client|js-base64|url-parse|querystringify|requires-port)[\\/]/,
-              includeDependenciesRecursively: false,
-              priority: 20,
-            },
+            // Trainers only, each loaded when first needed: the rich-text editor (Tiptap, ProseMirror) with
+            // a text lesson, resumable uploads (tus) with a video upload. Each group takes its dependencies
+            // along, so the chunk never imports from the chunk that loads it (a cycle breaks at load time).
+            // @mantine/tiptap stays out: its Mantine dependencies would come along, and with them every
+            // authoring page that shares one; automatic chunking puts it with the text lesson form.
+            { name: 'editor', test: /node_modules[\\/](@tiptap|prosemirror-[^\\/]+)[\\/]/, priority: 20 },
+            { name: 'upload', test: /node_modules[\\/]tus-js-client[\\/]/, priority: 20 },
           ],
         },
       },
