@@ -13,14 +13,15 @@ test.describe('web shell', () => {
     await expect(page.getByText('SQLite').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
-    await page.getByRole('radiogroup', { name: 'Ngôn ngữ' }).getByText('English').click();
+    // Up to 88em the options read "VI"/"EN" (the full names stay for assistive technology): click the option's label.
+    await page.getByRole('radiogroup', { name: 'Ngôn ngữ' }).locator('label', { hasText: 'English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'About' })).toBeVisible();
 
     // The choice survives a reload.
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await page.getByRole('radiogroup', { name: 'Language' }).getByText('Tiếng Việt').click();
+    await page.getByRole('radiogroup', { name: 'Language' }).locator('label', { hasText: 'Tiếng Việt' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
     await expect(nav.getByRole('link', { name: 'Trạng thái hệ thống' })).toBeVisible();
     expect(problems).toEqual([]);
