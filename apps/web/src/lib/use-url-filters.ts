@@ -1,6 +1,11 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 
+/** The list page in the address (?page=): a positive integer, else the first page. */
+export function pageFromSearch(searchParams: URLSearchParams): number {
+  return Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+}
+
 /**
  * Filters and the page number kept in the URL, so a filtered list survives a reload and can be
  * shared. Setting a value to null or '' removes it; any change other than the page itself starts

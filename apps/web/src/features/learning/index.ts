@@ -10,8 +10,9 @@ export { getMyLearning, getMyLearningQueryOptions, useMyLearning } from './api/g
 export { learningQueryKeys, type CatalogParams } from './api/keys';
 export { getCatalogCategoriesQueryOptions, getCatalogQueryOptions, listCatalog, useCatalog, useCatalogCategories } from './api/list-catalog';
 export { sendHeartbeat } from './api/send-heartbeat';
-export { CATALOG_PAGE_SIZE, CATALOG_SEARCH_DEBOUNCE_MS, CatalogList } from './components/catalog-list';
+export { CATALOG_SEARCH_DEBOUNCE_MS, CatalogList } from './components/catalog-list';
 export { CourseOverview } from './components/course-overview';
 export { CoursePreview } from './components/course-preview';
 export { LearnerLessonView } from './components/learner-lesson-view';
 export { MyLearningList } from './components/my-learning-list';
+export { CATALOG_PAGE_SIZE, catalogParamsFromSearch } from './utils/catalog-params';

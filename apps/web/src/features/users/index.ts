@@ -7,4 +7,5 @@ export { getUsersQueryOptions, listUsers, useUsers } from './api/list-users';
 export { updateUser, useUpdateUser } from './api/update-user';
 export { UserCreateForm } from './components/user-create-form';
 export { UserDetailView } from './components/user-detail';
-export { UserList, USER_SEARCH_DEBOUNCE_MS, USERS_PAGE_SIZE } from './components/user-list';
+export { UserList, USER_SEARCH_DEBOUNCE_MS } from './components/user-list';
+export { userListParamsFromSearch, USERS_PAGE_SIZE } from './utils/list-params';

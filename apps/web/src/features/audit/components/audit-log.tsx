@@ -1,5 +1,5 @@
 import { ActionIcon, Box, Button, Code, Group, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { auditActionSchema, type AuditAction, type AuditEntry } from '@bdhv/contracts';
+import { auditActionSchema, type AuditEntry } from '@bdhv/contracts';
 import { IconChevronDown, IconChevronRight, IconFilterOff, IconHistory } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,22 +8,9 @@ import { PaginationBar } from '@/components/ui/pagination-bar';
 import { QueryError } from '@/components/ui/query-error';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { toLocale } from '@/lib/i18n';
-import { useAuditLog, type AuditListParams } from '../api/list-audit';
+import { useAuditLog } from '../api/list-audit';
+import { auditParamsFromSearch, isAuditAction } from '../utils/list-params';
 import classes from './audit.module.css';
-
-export const AUDIT_PAGE_SIZE = 25;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-function isAuditAction(value: string | null): value is AuditAction {
-  return value !== null && (auditActionSchema.options as readonly string[]).includes(value);
-}
-
-/** A day from a date input as an instant in the browser's time zone: its start, or its last millisecond. */
-function dayBoundary(day: string | null, end: boolean): string | undefined {
-  if (!day || !DATE_PATTERN.test(day)) return undefined;
-  const date = new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
 
 /** The audit log with filters in the address (?action=&from=&to=&page=). */
 export function AuditLog() {
@@ -32,14 +19,7 @@ export function AuditLog() {
   const action = searchParams.get('action');
   const from = searchParams.get('from');
   const to = searchParams.get('to');
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
-  const params: AuditListParams = {
-    page,
-    pageSize: AUDIT_PAGE_SIZE,
-    action: isAuditAction(action) ? action : undefined,
-    from: dayBoundary(from, false),
-    to: dayBoundary(to, true),
-  };
+  const params = auditParamsFromSearch(searchParams);
   const audit = useAuditLog(params);
   const rangeInvalid = !!from && !!to && from > to;
 

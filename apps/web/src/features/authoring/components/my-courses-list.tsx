@@ -9,14 +9,13 @@ import { PaginationBar } from '@/components/ui/pagination-bar';
 import { QueryError } from '@/components/ui/query-error';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { useUrlFilters } from '@/lib/use-url-filters';
-import type { MyCoursesParams } from '../api/keys';
 import { useMyCourses } from '../api/list-my-courses';
 import { formatDate } from '../utils/format';
-import { courseStatusOptions, isCourseStatus } from '../utils/labels';
+import { courseStatusOptions } from '../utils/labels';
+import { myCoursesParamsFromSearch } from '../utils/list-params';
 import { CourseStatusBadge } from './course-status-badge';
 import classes from './authoring.module.css';
 
-export const MY_COURSES_PAGE_SIZE = 20;
 /** Wait for a pause in typing before asking the server. */
 export const COURSE_SEARCH_DEBOUNCE_MS = 350;
 
@@ -29,14 +28,7 @@ const FILTER_KEYS = ['q', 'status'] as const;
 
 function useListParams() {
   const [searchParams, update] = useUrlFilters<(typeof FILTER_KEYS)[number]>();
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
-  const status = searchParams.get('status');
-  const params: MyCoursesParams = {
-    page,
-    pageSize: MY_COURSES_PAGE_SIZE,
-    q: searchParams.get('q') || undefined,
-    status: isCourseStatus(status) ? status : undefined,
-  };
+  const params = myCoursesParamsFromSearch(searchParams);
   const hasFilters = FILTER_KEYS.some((key) => searchParams.get(key));
   return { params, update, hasFilters };
 }

@@ -8,34 +8,21 @@ import { Link } from 'react-router';
 import { PaginationBar } from '@/components/ui/pagination-bar';
 import { QueryError } from '@/components/ui/query-error';
 import { useUrlFilters } from '@/lib/use-url-filters';
-import type { CatalogParams } from '../api/keys';
 import { useCatalog, useCatalogCategories } from '../api/list-catalog';
+import { catalogParamsFromSearch } from '../utils/catalog-params';
 import { formatMinutes } from '../utils/format';
 import classes from './learning.module.css';
 
-export const CATALOG_PAGE_SIZE = 12;
 /** Wait for a pause in typing before asking the server. */
 export const CATALOG_SEARCH_DEBOUNCE_MS = 350;
 
 const FILTER_KEYS = ['q', 'category', 'audience'] as const;
 const audiences: readonly Audience[] = audienceSchema.options;
 
-function isAudience(value: string | null): value is Audience {
-  return value !== null && (audiences as readonly string[]).includes(value);
-}
-
 /** The catalog's state lives in the address (?q=&category=&audience=&page=), so Back and shared links keep it. */
 function useCatalogParams() {
   const [searchParams, update] = useUrlFilters<(typeof FILTER_KEYS)[number]>();
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
-  const audience = searchParams.get('audience');
-  const params: CatalogParams = {
-    page,
-    pageSize: CATALOG_PAGE_SIZE,
-    q: searchParams.get('q') || undefined,
-    category: searchParams.get('category') || undefined,
-    audience: isAudience(audience) ? audience : undefined,
-  };
+  const params = catalogParamsFromSearch(searchParams);
   const hasFilters = FILTER_KEYS.some((key) => searchParams.get(key));
   return { params, update, hasFilters };
 }

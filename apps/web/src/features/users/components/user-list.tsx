@@ -12,12 +12,11 @@ import { QueryError } from '@/components/ui/query-error';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { TreeSelect, type TreeOption } from '@/components/ui/tree-select';
 import { useUsers } from '../api/list-users';
-import type { UserListParams } from '../api/keys';
-import { audienceOptions, isAudience, isRole, isStatus, roleOptions, statusOptions } from '../utils/labels';
+import { audienceOptions, roleOptions, statusOptions } from '../utils/labels';
+import { userListParamsFromSearch } from '../utils/list-params';
 import { UserStatusBadge } from './user-status-badge';
 import classes from './users.module.css';
 
-export const USERS_PAGE_SIZE = 20;
 /** Wait for a pause in typing before asking the server. */
 export const USER_SEARCH_DEBOUNCE_MS = 350;
 
@@ -34,19 +33,7 @@ const FILTER_KEYS = ['q', 'unit', 'audience', 'role', 'status'] as const;
 /** Reads the list's state from the address (?q=&unit=&audience=&role=&status=&page=), so Back and links keep it. */
 function useListParams() {
   const [searchParams, update] = useUrlFilters<(typeof FILTER_KEYS)[number]>();
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
-  const audience = searchParams.get('audience');
-  const role = searchParams.get('role');
-  const status = searchParams.get('status');
-  const params: UserListParams = {
-    page,
-    pageSize: USERS_PAGE_SIZE,
-    q: searchParams.get('q') || undefined,
-    orgUnitId: searchParams.get('unit') || undefined,
-    audience: isAudience(audience) ? audience : undefined,
-    role: isRole(role) ? role : undefined,
-    status: isStatus(status) ? status : undefined,
-  };
+  const params = userListParamsFromSearch(searchParams);
   const hasFilters = FILTER_KEYS.some((key) => searchParams.get(key));
   return { params, update, hasFilters };
 }
