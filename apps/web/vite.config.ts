@@ -40,6 +40,12 @@ export default defineConfig({
     // the API does not serve dot-directories).
     manifest: true,
     rolldownOptions: {
+      treeshake: {
+        // A feature's index.ts only re-exports. Declared free of side effects, it is not a path by
+        // which the route loaders (src/app/route-loaders.ts, in the entry) pull the feature's pages in:
+        // chunks follow what is used. Every other module keeps Rolldown's own analysis.
+        moduleSideEffects: (id: string) => (/[\\/]src[\\/]features[\\/][^\\/]+[\\/]index\.ts$/.test(id) ? false : undefined),
+      },
       output: {
         // Long-lived vendor chunks: app deploys do not invalidate the browser's copy of React or Mantine.
         // Only what the entry needs is forced into the eager chunks (`$initial`: statically reachable
@@ -58,6 +64,8 @@ export default defineConfig({
               priority: 26,
             },
             { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 24 },
+            // The app code the entry needs, in one chunk rather than split into many tiny ones shared with lazy pages.
+            { name: 'app', test: /[\\/](apps[\\/]web|libs[\\/]contracts)[\\/]src[\\/]/, tags: ['$initial'], priority: 23 },
             // The video player and its streaming stack load only with a video lesson (a lazy import), not on every page.
             { name: 'video', test: /node_modules[\\/](video\.js|@videojs|videojs-[^\\/]+|m3u8-parser|mpd-parser|mux\.js|aes-decrypter|global|@xmldom)[\\/]/, priority: 22 },
             // Trainers only, each loaded when first needed: the rich-text editor (Tiptap, ProseMirror) with

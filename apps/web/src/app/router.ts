@@ -1,8 +1,10 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
-import { appRoutes } from './routes';
+import { createAppRoutes } from './routes';
 
-export function createAppRouter() {
-  return createBrowserRouter(appRoutes);
+/** The app's router; its route loaders prefetch into `queryClient`, the one the app renders with. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createAppRoutes(queryClient));
 }
 
 export type AppRouter = ReturnType<typeof createAppRouter>;

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, type RouteObject } from 'react-router';
 import { vi } from 'vitest';
 import { App } from '@/app/app';
-import { appRoutes } from '@/app/routes';
+import { createAppRoutes } from '@/app/routes';
 import { clearSession, setSession } from '@/lib/session';
 
 export function createTestQueryClient(): QueryClient {
@@ -15,10 +15,12 @@ export function createTestQueryClient(): QueryClient {
   });
 }
 
-/** Renders the whole app (providers, layout, routes) at `path` with an in-memory router. */
-export function renderApp(path = '/', { routes = appRoutes }: { routes?: RouteObject[] } = {}) {
-  const queryClient = createTestQueryClient();
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+/**
+ * Renders the whole app (providers, layout, routes) at `path` with an in-memory router.
+ * `queryClient`: the app's own (`createQueryClient()`, with its stale time) instead of the test one.
+ */
+export function renderApp(path = '/', { routes, queryClient = createTestQueryClient() }: { routes?: RouteObject[]; queryClient?: QueryClient } = {}) {
+  const router = createMemoryRouter(routes ?? createAppRoutes(queryClient), { initialEntries: [path] });
   const user = userEvent.setup();
   const view = render(<App router={router} queryClient={queryClient} mantineEnv="test" />);
   return { ...view, user, router, queryClient };
