@@ -83,4 +83,17 @@ test.describe('API black-box', () => {
     const docs = await request.get('/api/docs-json');
     expect((await docs.json()).paths['/api/health']).toBeTruthy();
   });
+
+  test('the web app is sent compressed ahead of time, and index.html is always revalidated', async ({ request }) => {
+    const index = await request.get('/');
+    expect(index.headers()['cache-control']).toBe('no-cache');
+    const scripts = [...(await index.text()).matchAll(/src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [encoding, header] of [['br', 'br'], ['gzip', 'gzip']] as const) {
+      const res = await request.get(scripts[0], { headers: { 'accept-encoding': header } });
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-encoding']).toBe(encoding);
+      expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+  });
 });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -67,6 +68,10 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
   // WebVTT captions arrive as text.
   fastify.addContentTypeParser('text/vtt', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
   await app.register(fastifyCookie);
+  // JSON answers of 1 kB and more are compressed (lists, course outlines: learners are on weak mobile
+  // lines). Small answers such as heartbeats are not worth the CPU; video, images and PDFs are not
+  // compressible types; the built web app is compressed ahead of time (see preCompressed below).
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   // Uploads (officials imports): one file per request, capped here; routes read it as a stream.
   await app.register(fastifyMultipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10, parts: 20 } });
   await app.register(helmet, {
@@ -98,6 +103,8 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
       root: webDist,
       prefix: '/',
       wildcard: false,
+      // The web build writes .br and .gz beside each file (apps/web/scripts/precompress.mjs).
+      preCompressed: true,
       setHeaders: (reply: { header(name: string, value: string): unknown }, filePath: string) => {
         // Vite fingerprints everything under assets/; index.html must always be revalidated.
         reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

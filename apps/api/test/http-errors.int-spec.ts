@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { apiErrorSchema } from '@bdhv/contracts';
+import * as zlib from 'node:zlib';
 import { Booted } from '../src/bootstrap';
 import { injector, startApi, TestDatabase } from './helpers/test-app';
 
@@ -59,6 +60,23 @@ describe('HTTP errors have one shape', () => {
   it('answers an unsupported content type with 415', async () => {
     const res = await inject({ method: 'POST', url: '/api/telemetry/client-errors', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
     expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('compresses JSON answers of 1 kB and more for clients that accept it, and leaves small ones alone', async () => {
+    const plain = await inject({ method: 'GET', url: '/api/docs-json' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const encoding of ['br', 'gzip'] as const) {
+      const res = await inject({ method: 'GET', url: '/api/docs-json', headers: { 'accept-encoding': encoding } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      const body = encoding === 'br' ? zlib.brotliDecompressSync(res.rawPayload) : zlib.gunzipSync(res.rawPayload);
+      expect(body.toString()).toBe(plain.body);
+      expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    }
+    // A small answer (like a progress heartbeat's) is sent as it is.
+    const small = await inject({ method: 'GET', url: '/api/health', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(small.statusCode).toBe(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   it('keeps a well-formed incoming request id and sets security headers', async () => {
