@@ -78,7 +78,9 @@ function sizes(file) {
     const path = join(dist, file);
     if (!existsSync(path)) fail(`${file} is referenced but missing from ${dist}`);
     const content = readFileSync(path);
-    sizeCache.set(file, { raw: content.length, gzip: gzipSync(content).length });
+    // What the server sends a browser that accepts brotli: the build's precompressed .br when there is one.
+    const served = existsSync(`${path}.br`) ? readFileSync(`${path}.br`).length : content.length;
+    sizeCache.set(file, { raw: content.length, gzip: gzipSync(content).length, served });
   }
   return sizeCache.get(file);
 }
@@ -128,12 +130,13 @@ const results = routes.map(({ path, modules }) => {
     lazy.push(module);
     for (const file of chunkClosure(module)) files.add(file);
   }
-  const total = { js: { raw: 0, gzip: 0, count: 0 }, css: { raw: 0, gzip: 0, count: 0 } };
+  const total = { js: { raw: 0, gzip: 0, served: 0, count: 0 }, css: { raw: 0, gzip: 0, served: 0, count: 0 } };
   for (const file of files) {
     const kind = file.endsWith('.css') ? 'css' : 'js';
-    const { raw, gzip } = sizes(file);
+    const { raw, gzip, served } = sizes(file);
     total[kind].raw += raw;
     total[kind].gzip += gzip;
+    total[kind].served += served;
     total[kind].count += 1;
   }
   return { path, lazy, total, files: [...files].sort().map((file) => ({ file, ...sizes(file) })) };
@@ -144,12 +147,12 @@ if (asJson) {
 } else {
   // kB = 1,000 bytes, as Vite prints them.
   const kb = (bytes) => (bytes / 1000).toFixed(1);
-  const rows = [['route', 'JS files', 'JS raw kB', 'JS gzip kB', 'CSS raw kB', 'CSS gzip kB', 'total gzip kB']];
+  const rows = [['route', 'JS files', 'JS raw kB', 'JS gzip kB', 'CSS raw kB', 'CSS gzip kB', 'total gzip kB', 'sent (br) kB']];
   for (const { path, total } of results) {
-    rows.push([path, String(total.js.count), kb(total.js.raw), kb(total.js.gzip), kb(total.css.raw), kb(total.css.gzip), kb(total.js.gzip + total.css.gzip)]);
+    rows.push([path, String(total.js.count), kb(total.js.raw), kb(total.js.gzip), kb(total.css.raw), kb(total.css.gzip), kb(total.js.gzip + total.css.gzip), kb(total.js.served + total.css.served)]);
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  console.log(`Initial JS and CSS per route (${dist}; gzip per file, zlib default level)\n`);
+  console.log(`Initial JS and CSS per route (${dist}; gzip per file, zlib default level; "sent" = the build's precompressed .br files, raw where missing)\n`);
   for (const [index, row] of rows.entries()) {
     console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
     if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '));
