@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** The list page in the address (?page=): a positive integer, else the first page. */
@@ -30,4 +31,26 @@ export function useUrlFilters<K extends string>() {
     [setSearchParams],
   );
   return [searchParams, update] as const;
+}
+
+/**
+ * A search box whose settled text is kept in the address as `?q=`: typing waits `debounceMs`,
+ * Enter searches at once. `current` is the `q` the list is showing; `setQuery` writes it.
+ */
+export function useUrlSearch(current: string | undefined, setQuery: (q: string | null) => void, debounceMs: number) {
+  const [search, setSearch] = useState(current ?? '');
+  const [debounced] = useDebouncedValue(search.trim(), debounceMs);
+
+  useEffect(() => {
+    if (debounced !== (current ?? '')) setQuery(debounced || null);
+    // Only a settled search writes to the address.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (search.trim() !== (current ?? '')) setQuery(search.trim() || null);
+  };
+
+  return { search, setSearch, submit };
 }

@@ -1,14 +1,12 @@
 import { Anchor, Button, Group, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import type { CourseSummary } from '@bdhv/contracts';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconBooks, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PaginationBar } from '@/components/ui/pagination-bar';
 import { QueryError } from '@/components/ui/query-error';
 import { TableScroll } from '@/components/ui/table-scroll';
-import { useUrlFilters } from '@/lib/use-url-filters';
+import { useUrlFilters, useUrlSearch } from '@/lib/use-url-filters';
 import { useMyCourses } from '../api/list-my-courses';
 import { formatDate } from '../utils/format';
 import { courseStatusOptions } from '../utils/labels';
@@ -37,20 +35,9 @@ function useListParams() {
 export function MyCoursesList({ courseHref, createHref }: MyCoursesListProps) {
   const { t } = useTranslation();
   const { params, update, hasFilters } = useListParams();
-  const [search, setSearch] = useState(params.q ?? '');
-  const [debouncedSearch] = useDebouncedValue(search.trim(), COURSE_SEARCH_DEBOUNCE_MS);
+  const { search, setSearch, submit: submitSearch } = useUrlSearch(params.q, (q) => update({ q }), COURSE_SEARCH_DEBOUNCE_MS);
   const courses = useMyCourses(params);
 
-  useEffect(() => {
-    if (debouncedSearch !== (params.q ?? '')) update({ q: debouncedSearch || null });
-    // Only a settled search should write to the address.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
-
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    if (search.trim() !== (params.q ?? '')) update({ q: search.trim() || null });
-  };
 
   const clearFilters = () => {
     setSearch('');

@@ -1,13 +1,11 @@
 import { Badge, Button, Card, Group, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { audienceSchema, type Audience, type CourseSummary } from '@bdhv/contracts';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconBook2, IconClock, IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PaginationBar } from '@/components/ui/pagination-bar';
 import { QueryError } from '@/components/ui/query-error';
-import { useUrlFilters } from '@/lib/use-url-filters';
+import { useUrlFilters, useUrlSearch } from '@/lib/use-url-filters';
 import { useCatalog, useCatalogCategories } from '../api/list-catalog';
 import { catalogParamsFromSearch } from '../utils/catalog-params';
 import { formatMinutes } from '../utils/format';
@@ -35,22 +33,10 @@ export interface CatalogListProps {
 export function CatalogList({ courseHref }: CatalogListProps) {
   const { t } = useTranslation();
   const { params, update, hasFilters } = useCatalogParams();
-  const [search, setSearch] = useState(params.q ?? '');
-  const [debouncedSearch] = useDebouncedValue(search.trim(), CATALOG_SEARCH_DEBOUNCE_MS);
+  const { search, setSearch, submit: submitSearch } = useUrlSearch(params.q, (q) => update({ q }), CATALOG_SEARCH_DEBOUNCE_MS);
   const catalog = useCatalog(params);
   const categories = useCatalogCategories();
 
-  useEffect(() => {
-    if (debouncedSearch !== (params.q ?? '')) update({ q: debouncedSearch || null });
-    // Only a settled search writes to the address.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
-
-  // Enter searches at once, without waiting for the debounce.
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    if (search.trim() !== (params.q ?? '')) update({ q: search.trim() || null });
-  };
 
   const clearFilters = () => {
     setSearch('');

@@ -1,10 +1,8 @@
 import { Anchor, Button, Group, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { formatVietnamesePhone, type UserSummary } from '@bdhv/contracts';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUrlFilters } from '@/lib/use-url-filters';
+import { useUrlFilters, useUrlSearch } from '@/lib/use-url-filters';
 import { Link } from 'react-router';
 import { RoleBadges } from '@/components/ui/identity-badges';
 import { PaginationBar } from '@/components/ui/pagination-bar';
@@ -41,21 +39,9 @@ function useListParams() {
 export function UserList({ unitOptions, unitOptionsLoading = false, userHref, createHref }: UserListProps) {
   const { t } = useTranslation();
   const { params, update, hasFilters } = useListParams();
-  const [search, setSearch] = useState(params.q ?? '');
-  const [debouncedSearch] = useDebouncedValue(search.trim(), USER_SEARCH_DEBOUNCE_MS);
+  const { search, setSearch, submit: submitSearch } = useUrlSearch(params.q, (q) => update({ q }), USER_SEARCH_DEBOUNCE_MS);
   const users = useUsers(params);
 
-  useEffect(() => {
-    if (debouncedSearch !== (params.q ?? '')) update({ q: debouncedSearch || null });
-    // Only a settled search should write to the address.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
-
-  // Enter searches at once, without waiting for the debounce.
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    if (search.trim() !== (params.q ?? '')) update({ q: search.trim() || null });
-  };
 
   const clearFilters = () => {
     setSearch('');
