@@ -10,6 +10,7 @@ import { authoringErrorMessage } from '../utils/errors';
 import { ATTACHMENT_ACCEPT, checkAttachmentFile, type FileProblem } from '../utils/files';
 import { formatBytes } from '../utils/format';
 import { FileField } from './file-field';
+import { UploadStatus } from './upload-status';
 import classes from './authoring.module.css';
 
 export interface AttachmentLessonPanelProps {
@@ -70,16 +71,7 @@ export function AttachmentLessonPanel({ course, lesson, readOnly }: AttachmentLe
             onFile={handleFile}
           />
         )}
-        <div role="status">
-          {upload.isPending ? (
-            <Group gap="xs">
-              <Loader size="xs" aria-hidden="true" />
-              <Text size="sm">{t('authoring.attachment.uploading')}</Text>
-            </Group>
-          ) : upload.isSuccess ? (
-            <Text size="sm">{t('authoring.attachment.done')}</Text>
-          ) : null}
-        </div>
+        <UploadStatus pending={upload.isPending} done={upload.isSuccess} pendingLabel={t('authoring.attachment.uploading')} doneLabel={t('authoring.attachment.done')} />
       </Stack>
     </Box>
   );

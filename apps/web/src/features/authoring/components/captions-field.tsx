@@ -1,4 +1,4 @@
-import { Loader, Group, Stack, Text } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import type { MediaAsset } from '@bdhv/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useUploadCaptions } from '../api/upload-captions';
 import { authoringErrorMessage } from '../utils/errors';
 import { CAPTIONS_ACCEPT, checkCaptionsFile, type FileProblem } from '../utils/files';
 import { FileField } from './file-field';
+import { UploadStatus } from './upload-status';
 
 /** Subtitles for a ready video: a WebVTT file, sent as is; a new file replaces the old one. */
 export function CaptionsField({ media }: { media: MediaAsset }) {
@@ -31,16 +32,7 @@ export function CaptionsField({ media }: { media: MediaAsset }) {
         disabled={upload.isPending}
         onFile={handleFile}
       />
-      <div role="status">
-        {upload.isPending ? (
-          <Group gap="xs">
-            <Loader size="xs" aria-hidden="true" />
-            <Text size="sm">{t('authoring.captions.uploading')}</Text>
-          </Group>
-        ) : upload.isSuccess ? (
-          <Text size="sm">{t('authoring.captions.done')}</Text>
-        ) : null}
-      </div>
+      <UploadStatus pending={upload.isPending} done={upload.isSuccess} pendingLabel={t('authoring.captions.uploading')} doneLabel={t('authoring.captions.done')} />
       {upload.isError ? <FormError title={t('authoring.captions.failed')}>{authoringErrorMessage(upload.error, t)}</FormError> : null}
     </Stack>
   );
