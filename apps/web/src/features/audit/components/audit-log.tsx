@@ -10,6 +10,7 @@ import { TableScroll } from '@/components/ui/table-scroll';
 import { toLocale } from '@/lib/i18n';
 import { useAuditLog } from '../api/list-audit';
 import { auditParamsFromSearch, isAuditAction } from '../utils/list-params';
+import listClasses from '@/components/ui/list-page.module.css';
 import classes from './audit.module.css';
 
 /** The audit log with filters in the address (?action=&from=&to=&page=). */
@@ -27,7 +28,7 @@ export function AuditLog() {
 
   return (
     <Stack gap="md">
-      <form role="search" aria-label={t('audit.filtersLabel')} className={classes.filters} onSubmit={(event) => event.preventDefault()}>
+      <form role="search" aria-label={t('audit.filtersLabel')} className={listClasses.filters} onSubmit={(event) => event.preventDefault()}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select
             label={t('audit.fields.action')}

@@ -7,6 +7,7 @@ import { StatusBadge, type StatusTone } from '@/components/ui/status-badge';
 import { TableScroll } from '@/components/ui/table-scroll';
 import type { TreeOption } from '@/components/ui/tree-select';
 import { formatDate } from '../utils/format';
+import listClasses from '@/components/ui/list-page.module.css';
 import classes from './authoring.module.css';
 
 const tone: Record<AssignmentDto['status'], StatusTone> = { queued: 'neutral', running: 'neutral', completed: 'success', failed: 'danger' };
@@ -28,7 +29,7 @@ export function AssignmentList({ assignments, unitOptions }: AssignmentListProps
   return (
     <TableScroll label={t('authoring.assign.listLabel')}>
       <Table striped verticalSpacing="sm" miw={640} className={classes.table}>
-        <Table.Caption className={classes.caption}>{t('authoring.assign.listLabel')}</Table.Caption>
+        <Table.Caption className={listClasses.caption}>{t('authoring.assign.listLabel')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('authoring.assign.unit')}</Table.Th>

@@ -16,6 +16,7 @@ import { formatDate, formatDateTime } from '../utils/format';
 import { enrolmentStatusOptions, isEnrolmentStatus } from '../utils/labels';
 import { AssignmentForm } from './assignment-form';
 import { AssignmentList } from './assignment-list';
+import listClasses from '@/components/ui/list-page.module.css';
 import classes from './authoring.module.css';
 
 export const ENROLMENTS_PAGE_SIZE = 20;
@@ -124,7 +125,7 @@ function EnrolmentsSection({ course }: { course: CourseDetail }) {
           <>
             <TableScroll label={t('authoring.learners.tableLabel')}>
               <Table striped verticalSpacing="sm" miw={760} aria-busy={enrolments.isPlaceholderData} className={classes.table}>
-                <Table.Caption className={classes.caption}>{t('authoring.learners.tableLabel')}</Table.Caption>
+                <Table.Caption className={listClasses.caption}>{t('authoring.learners.tableLabel')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('authoring.learners.learner')}</Table.Th>

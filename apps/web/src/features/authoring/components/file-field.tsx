@@ -1,6 +1,6 @@
 import { Input } from '@mantine/core';
 import { useId, type ChangeEvent, type Ref } from 'react';
-import classes from './authoring.module.css';
+import fileInputClasses from '@/components/ui/file-input.module.css';
 
 export interface FileFieldProps {
   label: string;
@@ -34,7 +34,7 @@ export function FileField({ label, description, error, accept, disabled, onFile,
         type="file"
         accept={accept}
         disabled={disabled}
-        className={classes.fileInput}
+        className={fileInputClasses.fileInput}
         onChange={handleChange}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}

@@ -12,6 +12,7 @@ import { formatDate } from '../utils/format';
 import { courseStatusOptions } from '../utils/labels';
 import { myCoursesParamsFromSearch } from '../utils/list-params';
 import { CourseStatusBadge } from './course-status-badge';
+import listClasses from '@/components/ui/list-page.module.css';
 import classes from './authoring.module.css';
 
 /** Wait for a pause in typing before asking the server. */
@@ -53,7 +54,7 @@ export function MyCoursesList({ courseHref, createHref }: MyCoursesListProps) {
         </Button>
       </Group>
 
-      <form role="search" aria-label={t('authoring.list.filtersLabel')} className={classes.filters} onSubmit={submitSearch}>
+      <form role="search" aria-label={t('authoring.list.filtersLabel')} className={listClasses.filters} onSubmit={submitSearch}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
@@ -110,7 +111,7 @@ export function MyCoursesList({ courseHref, createHref }: MyCoursesListProps) {
           ) : null}
           <TableScroll label={t('authoring.list.tableLabel')}>
             <Table striped highlightOnHover verticalSpacing="sm" miw={640} aria-busy={courses.isPlaceholderData} className={classes.table}>
-              <Table.Caption className={classes.caption}>{t('authoring.list.tableLabel')}</Table.Caption>
+              <Table.Caption className={listClasses.caption}>{t('authoring.list.tableLabel')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('authoring.fields.title')}</Table.Th>

@@ -14,7 +14,7 @@ import { checkImportFile, IMPORT_ACCEPT, type ImportFileProblem } from '../utils
 import { IMPORT_TEMPLATE_FILE_NAME, importTemplateHref } from '../utils/template';
 import { ImportProgress } from './import-progress';
 import { RecentImports } from './recent-imports';
-import classes from './imports.module.css';
+import fileInputClasses from '@/components/ui/file-input.module.css';
 
 /** Upload an officials file, follow its progress, and see recent imports. */
 export function ImportPanel() {
@@ -105,11 +105,10 @@ export function ImportPanel() {
                   type="file"
                   name="file"
                   accept={IMPORT_ACCEPT}
-                  className={classes.fileInput}
+                  className={fileInputClasses.fileInput}
                   onChange={handleFileChange}
                   aria-invalid={problem ? true : undefined}
                   aria-describedby={problem ? `${descriptionId} ${errorId}` : descriptionId}
-                  style={{ marginTop: 'var(--mantine-spacing-xs)' }}
                 />
               </Input.Wrapper>
               <Group>

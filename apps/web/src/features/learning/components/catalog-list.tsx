@@ -9,6 +9,7 @@ import { useUrlFilters, useUrlSearch } from '@/lib/use-url-filters';
 import { useCatalog, useCatalogCategories } from '../api/list-catalog';
 import { catalogParamsFromSearch } from '../utils/catalog-params';
 import { formatMinutes } from '../utils/format';
+import listClasses from '@/components/ui/list-page.module.css';
 import classes from './learning.module.css';
 
 /** Wait for a pause in typing before asking the server. */
@@ -47,7 +48,7 @@ export function CatalogList({ courseHref }: CatalogListProps) {
 
   return (
     <Stack gap="lg">
-      <form role="search" aria-label={t('learning.catalog.filtersLabel')} className={classes.filters} onSubmit={submitSearch}>
+      <form role="search" aria-label={t('learning.catalog.filtersLabel')} className={listClasses.filters} onSubmit={submitSearch}>
         <Stack gap="sm">
           <TextInput
             type="search"

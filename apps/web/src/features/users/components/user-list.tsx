@@ -13,6 +13,7 @@ import { useUsers } from '../api/list-users';
 import { audienceOptions, roleOptions, statusOptions } from '../utils/labels';
 import { userListParamsFromSearch } from '../utils/list-params';
 import { UserStatusBadge } from './user-status-badge';
+import listClasses from '@/components/ui/list-page.module.css';
 import classes from './users.module.css';
 
 /** Wait for a pause in typing before asking the server. */
@@ -59,7 +60,7 @@ export function UserList({ unitOptions, unitOptionsLoading = false, userHref, cr
         ) : null}
       </Group>
 
-      <form role="search" aria-label={t('users.list.filtersLabel')} className={classes.filters} onSubmit={submitSearch}>
+      <form role="search" aria-label={t('users.list.filtersLabel')} className={listClasses.filters} onSubmit={submitSearch}>
         <Stack gap="sm">
           <TextInput
             type="search"
@@ -141,7 +142,7 @@ export function UserList({ unitOptions, unitOptionsLoading = false, userHref, cr
           ) : null}
           <TableScroll label={t('users.list.tableLabel')}>
             <Table striped highlightOnHover verticalSpacing="sm" miw={760} aria-busy={users.isPlaceholderData} className={classes.table}>
-              <Table.Caption className={classes.caption}>{t('users.list.tableLabel')}</Table.Caption>
+              <Table.Caption className={listClasses.caption}>{t('users.list.tableLabel')}</Table.Caption>
               <UsersTableHead />
               <Table.Tbody>
                 {users.data.items.map((user) => (
