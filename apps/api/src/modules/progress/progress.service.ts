@@ -132,7 +132,8 @@ export class ProgressService {
       type: lesson.type,
       required: Boolean(lesson.required),
       durationSeconds: lesson.durationSeconds,
-      // Sanitized on write too; again here because rows written outside the service (seeds) skip that.
+      // Sanitized on write too; again on read so rows written outside the service, and rows stored
+      // under an older, looser policy, reach a browser only as the current policy allows.
       textHtml: lesson.type === 'text' ? sanitizeLessonHtml(lesson.textHtml ?? '') : null,
       media: asset
         ? {
