@@ -34,8 +34,8 @@ export async function startServer(port = 3997, { seed = false } = {}) {
       const p = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
       p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
     });
-  await run(['apps/api/dist/database/cli.js', 'migrate']);
-  if (seed) await run(['apps/api/dist/database/cli.js', 'seed']);
+  await run(['apps/api/dist/cli.js', 'migrate']);
+  if (seed) await run(['apps/api/dist/cli.js', 'seed']);
   const processes = [spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] })];
   if (env.REDIS_URL) processes.push(spawn(process.execPath, ['apps/api/dist/worker.js'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] }));
   const url = `http://127.0.0.1:${port}`;

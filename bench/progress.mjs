@@ -18,7 +18,7 @@ import { machine, print, startServer } from './lib.mjs';
 const require = createRequire(import.meta.url);
 const { createSigner } = require('fast-jwt');
 const { loadConfig } = require('../apps/api/dist/config/config.js');
-const { createDataSource } = require('../apps/api/dist/database/data-source.js');
+const { createAppDataSource: createDataSource } = require('../apps/api/dist/entities.js');
 const { User } = require('../apps/api/dist/modules/users/user.entity.js');
 const { OrgUnit } = require('../apps/api/dist/modules/org-units/org-unit.entity.js');
 const { Course } = require('../apps/api/dist/modules/courses/course.entity.js');

@@ -31,7 +31,7 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: 'node apps/api/dist/database/cli.js migrate && node apps/api/dist/database/cli.js seed && node apps/api/dist/main.js',
+        command: 'node apps/api/dist/cli.js migrate && node apps/api/dist/cli.js seed && node apps/api/dist/main.js',
         cwd: repoRoot,
         url: `${baseURL}/api/health`,
         timeout: 60_000,

@@ -9,14 +9,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, Dialect, migrationsDir } from '../src/database/data-source';
+import { Dialect, migrationsDir } from '../src/database/data-source';
+import { appDataSourceOptions } from '../src/entities';
 
 async function diff(dialect: Dialect): Promise<{ up: string[]; down: string[] }> {
   let ds: DataSource;
   let cleanup: () => Promise<void>;
   if (dialect === 'sqlite') {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bdhv-mig-')), 'gen.sqlite');
-    ds = new DataSource(buildDataSourceOptions({ database: { driver: 'sqlite', path: file } }));
+    ds = new DataSource(appDataSourceOptions({ database: { driver: 'sqlite', path: file } }));
     cleanup = async () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
   } else {
     const server = process.env.MIGRATION_MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306';
@@ -24,7 +25,7 @@ async function diff(dialect: Dialect): Promise<{ up: string[]; down: string[] }>
     const admin = new DataSource({ type: server.startsWith('mariadb:') ? 'mariadb' : 'mysql', url: server });
     await admin.initialize();
     await admin.query(`CREATE DATABASE \`${scratch}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    ds = new DataSource(buildDataSourceOptions({ database: { driver: 'mysql', url: `${server.replace(/\/$/, '')}/${scratch}`, poolSize: 2 } }));
+    ds = new DataSource(appDataSourceOptions({ database: { driver: 'mysql', url: `${server.replace(/\/$/, '')}/${scratch}`, poolSize: 2 } }));
     cleanup = async () => {
       await admin.query(`DROP DATABASE \`${scratch}\``);
       await admin.destroy();

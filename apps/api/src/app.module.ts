@@ -8,9 +8,10 @@ import { AuthGuard } from './common/auth.guard';
 import { SpaIndex } from './common/spa-index';
 import { LOGGER, PROCESS_ROLE } from './common/tokens';
 import { APP_CONFIG, AppConfig } from './config/config';
-import { buildDataSourceOptions } from './database/data-source';
+import { appDataSourceOptions } from './entities';
 import { MemoryRateLimitStore, RATE_LIMIT_STORE, RedisRateLimitStore } from './common/rate-limiter';
 import { SecretsService } from './common/secrets.service';
+import { AccessTokenService } from './common/access-token.service';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CoursesModule } from './modules/courses/courses.module';
@@ -47,6 +48,7 @@ export class AppModule {
       { provide: PROCESS_ROLE, useValue: role },
       { provide: LOGGER, useValue: logger },
       SecretsService,
+      AccessTokenService,
       {
         provide: RATE_LIMIT_STORE,
         useFactory: () => (config.queue.redisUrl ? new RedisRateLimitStore(config.queue.redisUrl, config.queue.prefix) : new MemoryRateLimitStore()),
@@ -63,7 +65,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(buildDataSourceOptions(config)),
+        TypeOrmModule.forRoot(appDataSourceOptions(config)),
         QueueModule,
         ...domainModules,
         ...(role === 'api' ? httpModules : []),

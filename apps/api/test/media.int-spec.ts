@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Booted } from '../src/bootstrap';
 import { Lesson } from '../src/modules/courses/lesson.entity';
-import { describeWithFfmpeg } from '../src/modules/media/ffmpeg.spec-support';
+import { describeWithFfmpeg } from '../src/common/files/ffmpeg.spec-support';
 import { MediaService } from '../src/modules/media/media.service';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
 import { seedTree } from './factories/users.factory';

@@ -6,7 +6,7 @@ import { authSessionSchema, oidcConfigSchema } from '@bdhv/contracts';
 import { DataSource } from 'typeorm';
 import { Booted } from '../src/bootstrap';
 import { AuditLog } from '../src/modules/audit/audit-log.entity';
-import { UserIdentity } from '../src/modules/auth/user-identity.entity';
+import { UserIdentity } from '../src/modules/users/user-identity.entity';
 import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
 import { User } from '../src/modules/users/user.entity';
 import { createUser, seedTree } from './factories/users.factory';

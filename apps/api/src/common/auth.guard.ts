@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@bdhv/contracts';
-import { TokenService } from '../modules/auth/token.service';
+import { AccessTokenService } from './access-token.service';
 import { AppException } from './app-exception';
 import { AuthedRequest, ROLES } from './auth-user';
 import { IS_PUBLIC } from './public.decorator';
@@ -15,7 +15,7 @@ import { IS_PUBLIC } from './public.decorator';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly tokens: AccessTokenService,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {

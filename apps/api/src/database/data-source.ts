@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import type { AppConfig } from '../config/config';
-import { entities } from './entities';
 
 export type Dialect = 'mysql' | 'sqlite';
 
@@ -11,7 +10,11 @@ export function migrationsDir(dialect: Dialect): string {
   return path.join(__dirname, 'migrations', dialect);
 }
 
-export function buildDataSourceOptions(config: Pick<AppConfig, 'database'>): DataSourceOptions {
+/** Entity classes: the composition root (src/entities.ts) passes every domain's. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = Array<Function | EntitySchema>;
+
+export function buildDataSourceOptions(config: Pick<AppConfig, 'database'>, entities: EntityList): DataSourceOptions {
   const db = config.database;
   const common = {
     entities,
@@ -49,6 +52,6 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'database'>): Dat
   };
 }
 
-export function createDataSource(config: Pick<AppConfig, 'database'>): DataSource {
-  return new DataSource(buildDataSourceOptions(config));
+export function createDataSource(config: Pick<AppConfig, 'database'>, entities: EntityList): DataSource {
+  return new DataSource(buildDataSourceOptions(config, entities));
 }

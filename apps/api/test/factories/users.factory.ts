@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Audience, Role } from '@bdhv/contracts';
 import { DataSource } from 'typeorm';
-import { seedDemoData } from '../../src/database/seeds/seed';
-import { userSearchText } from '../../src/modules/auth/auth.service';
+import { seedDemoData } from '../../src/seeds/seed';
+import { userSearchText } from '../../src/modules/users/user-search';
 import { OrgUnit } from '../../src/modules/org-units/org-unit.entity';
 import { hashPassword } from '../../src/modules/users/password';
 import { User } from '../../src/modules/users/user.entity';

@@ -7,7 +7,7 @@ import type { InjectOptions } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Booted, createHttpApp, createWorkerApp } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/config';
-import { createDataSource } from '../../src/database/data-source';
+import { createAppDataSource } from '../../src/entities';
 
 /** True when the suite runs against MariaDB/MySQL (CI sets DATABASE_URL); SQLite otherwise. */
 export const usingMysql = Boolean(process.env.DATABASE_URL);
@@ -50,7 +50,7 @@ export class TestDatabase {
   }
 
   dataSource(): DataSource {
-    return createDataSource(loadConfig({ ...this.env }));
+    return createAppDataSource(loadConfig({ ...this.env }));
   }
 
   dispose(): Promise<void> {

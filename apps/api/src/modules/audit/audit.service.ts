@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditAction, AuditEntry, AuditListQuery } from '@bdhv/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
-import { User } from '../users/user.entity';
 import { AuditDetails, AuditLog } from './audit-log.entity';
 
 export interface AuditRecord {
@@ -42,8 +41,11 @@ export class AuditService {
   async list(query: AuditListQuery): Promise<{ items: AuditEntry[]; page: number; pageSize: number; total: number }> {
     const qb = this.logs
       .createQueryBuilder('a')
-      .leftJoinAndMapOne('a.actor', User, 'actor', 'actor.id = a.actorId')
-      .select(['a', 'actor.id', 'actor.fullName']);
+      // The actor's name is read from the users table by name: every domain writes audit entries, so
+      // audit sits below users in the domain order and does not import their entity.
+      .leftJoin('users', 'actor', 'actor.id = a.actorId')
+      .select('a')
+      .addSelect('actor.fullName', 'actorName');
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
     if (query.actorId) qb.andWhere('a.actorId = :actorId', { actorId: query.actorId });
     if (query.targetId) qb.andWhere('a.targetId = :targetId', { targetId: query.targetId });
@@ -53,14 +55,15 @@ export class AuditService {
       .addOrderBy('a.id', 'DESC')
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
+    const [{ entities: rows, raw }, total] = await Promise.all([qb.getRawAndEntities<{ a_id: string; actorName: string | null }>(), qb.getCount()]);
+    const actorNames = new Map(raw.map((r) => [r.a_id, r.actorName]));
     return {
       items: rows.map((r) => {
-        const actor = (r as AuditLog & { actor?: Pick<User, 'id' | 'fullName'> | null }).actor;
+        const actorName = actorNames.get(r.id) ?? null;
         return {
           id: r.id,
           at: r.at.toISOString(),
-          actor: actor ? { id: actor.id, fullName: actor.fullName } : null,
+          actor: r.actorId && actorName !== null ? { id: r.actorId, fullName: actorName } : null,
           action: r.action,
           targetType: r.targetType,
           targetId: r.targetId,

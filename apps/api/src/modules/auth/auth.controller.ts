@@ -17,7 +17,8 @@ import { ApiOkResponse } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '../../common/auth-user';
 import { Public } from '../../common/public.decorator';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { AuthService, ClientContext } from './auth.service';
+import { AuthService } from './auth.service';
+import { clientContext } from '../../common/request-context';
 import { clearRefreshCookie, readRefreshCookie, sessionBody, setRefreshCookie } from './session-cookie';
 
 class RegisterDto extends createZodDto(registerRequestSchema) {}
@@ -27,10 +28,6 @@ class ForgotPasswordDto extends createZodDto(forgotPasswordRequestSchema) {}
 class ResetPasswordDto extends createZodDto(resetPasswordRequestSchema) {}
 class AuthSessionDto extends createZodDto(authSessionSchema) {}
 class MeDto extends createZodDto(meSchema) {}
-
-export function clientContext(request: FastifyRequest): ClientContext {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
 
 @ApiTags('auth')
 @Controller('auth')

@@ -1,10 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AuditModule } from '../audit/audit.module';
+import { Module } from '@nestjs/common';
+import { AccountRecoveryController } from './account-recovery.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { OidcController } from './oidc.controller';
 import { OidcService } from './oidc.service';
-import { TokenService } from './token.service';
 
-@Global()
-@Module({ controllers: [AuthController, OidcController], providers: [AuthService, TokenService, OidcService], exports: [AuthService, TokenService] })
+@Module({ imports: [NotificationsModule, AuditModule], controllers: [AuthController, OidcController, AccountRecoveryController], providers: [AuthService, OidcService] })
 export class AuthModule {}

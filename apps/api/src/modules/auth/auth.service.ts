@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ChangePasswordRequest,
   ErrorCode,
-  foldVietnamese,
   LoginRequest,
   Me,
   normalizeVietnamesePhone,
@@ -22,12 +21,11 @@ import { hashPassword, verifyPassword } from '../users/password';
 import { User } from '../users/user.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { RefreshToken } from './refresh-token.entity';
-import { hashOpaqueToken, newOpaqueToken, TokenService } from './token.service';
-
-export interface ClientContext {
-  ip: string;
-  userAgent?: string;
-}
+import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
+import { AccessTokenService } from '../../common/access-token.service';
+import { ClientContext } from '../../common/request-context';
+import { inScope } from '../../common/access/scope';
+import { userSearchText } from '../users/user-search';
 
 export interface IssuedSession {
   accessToken: string;
@@ -43,12 +41,6 @@ const MAX_LOCK_SECONDS = 24 * 3600;
 // A valid argon2id hash of a random string: verifying against it when the account does not exist
 // takes as long as a real check, so response times do not reveal which accounts exist.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$LSO5NKXrNklt0lqywoYzZw$BYDB2Q9n0fi0jWghworeSVODJ/0FMDX8vErnjJQZtog';
-
-/** Searchable, folded text for a user (name, phone in both spellings, email). */
-export function userSearchText(u: Pick<User, 'fullName' | 'phone' | 'email'>): string {
-  const phones = u.phone ? [u.phone, `0${u.phone.replace(/^\+84/, '')}`] : [];
-  return foldVietnamese([u.fullName, ...phones, u.email ?? ''].join(' ')).slice(0, 600);
-}
 
 export function toMe(user: User & { orgUnit: OrgUnit }): Me {
   return {
@@ -70,7 +62,7 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RATE_LIMIT_STORE) private readonly limits: RateLimitStore,
-    private readonly tokens: TokenService,
+    private readonly tokens: AccessTokenService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -209,6 +201,17 @@ export class AuthService {
     const user = await this.findByIdentifier(this.normalizeIdentifier(identifier));
     if (!user || user.status !== 'active') return;
     await this.issueResetToken(user, null, ctx);
+  }
+
+  /** An administrator sends the user a one-time reset link; they must choose a new password. */
+  async forceReset(caller: AuthUser, id: string, ctx: ClientContext): Promise<{ sent: true; channel: 'email' | 'log' }> {
+    const user = await this.db.getRepository(User).findOne({ where: { id }, relations: { orgUnit: true } });
+    if (!user || !inScope(caller, (user as User & { orgUnit: OrgUnit }).orgUnit.path)) throw AppException.notFound('Không tìm thấy người dùng.');
+    if (user.status !== 'active') throw new AppException(400, 'ACCOUNT_DISABLED', 'Tài khoản đang bị khoá. Hãy mở khoá trước khi đặt lại mật khẩu.');
+    await this.db.getRepository(User).update(user.id, { mustChangePassword: true });
+    // issueResetToken stores the token and records `user.reset_forced` in its own transaction.
+    const channel = await this.issueResetToken(user, caller.id, ctx);
+    return { sent: true, channel };
   }
 
   /** Creates a one-time reset link and sends it; used by self-service and by administrators. */

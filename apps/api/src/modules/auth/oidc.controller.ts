@@ -6,7 +6,7 @@ import { createZodDto } from 'nestjs-zod';
 import { AppException } from '../../common/app-exception';
 import { Public } from '../../common/public.decorator';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { clientContext } from './auth.controller';
+import { clientContext } from '../../common/request-context';
 import { OidcConfig, OidcFailure, OidcService, safeNextPath, STATE_TTL_SECONDS } from './oidc.service';
 import { setRefreshCookie } from './session-cookie';
 

@@ -13,8 +13,10 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { User } from '../users/user.entity';
-import { AuthService, ClientContext, IssuedSession, userSearchText } from './auth.service';
-import { UserIdentity } from './user-identity.entity';
+import { AuthService, IssuedSession } from './auth.service';
+import { ClientContext } from '../../common/request-context';
+import { userSearchText } from '../users/user-search';
+import { UserIdentity } from '../users/user-identity.entity';
 
 /** Where the web app lands after single sign-on when the caller did not say. */
 export const DEFAULT_NEXT = '/tai-khoan';

@@ -10,7 +10,7 @@ import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
 import { LOGGER } from '../../common/tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { MIME, sniffFile } from '../media/sniff';
+import { MIME, sniffFile } from '../../common/files/sniff';
 import { COVER_DIR, COVER_TYPES, coverPath, coverUrlOf, removeCoverFile } from './cover-files';
 import { CoursesService } from './courses.service';
 

@@ -29,7 +29,7 @@ import {
 import { AppException } from '../../common/app-exception';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth-user';
 import { Public } from '../../common/public.decorator';
-import { clientContext } from '../auth/auth.controller';
+import { clientContext } from '../../common/request-context';
 import { CourseCoversService } from './course-covers.service';
 import { CoursesService } from './courses.service';
 

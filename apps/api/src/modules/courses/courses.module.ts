@@ -1,9 +1,20 @@
 import { Module } from '@nestjs/common';
-import { EnrolmentsModule } from '../enrolments/enrolments.module';
+import { AuditModule } from '../audit/audit.module';
 import { CourseCoversService } from './course-covers.service';
 import { CatalogCategoriesController, CatalogController, CoursesController, CoversController } from './courses.controller';
 import { CoursesService } from './courses.service';
+import { LessonTypeRegistry } from './lesson-types';
+import { QuizPlaceholderLessonType } from './quiz-placeholder.type';
+import { TextLessonType } from './text-lesson.type';
 
-/** Courses: authoring (owners, co-owners, administrators) and the learner catalog. */
-@Module({ imports: [EnrolmentsModule], controllers: [CoursesController, CatalogController, CatalogCategoriesController, CoversController], providers: [CoursesService, CourseCoversService], exports: [CoursesService] })
+/**
+ * Courses: authoring (owners, co-owners, administrators) and the learner catalog. Owns lessons and
+ * the registry of lesson types; other domains register the types whose content they own.
+ */
+@Module({
+  imports: [AuditModule],
+  controllers: [CoursesController, CatalogController, CatalogCategoriesController, CoversController],
+  providers: [CoursesService, CourseCoversService, LessonTypeRegistry, TextLessonType, QuizPlaceholderLessonType],
+  exports: [CoursesService, LessonTypeRegistry],
+})
 export class CoursesModule {}

@@ -10,6 +10,7 @@ import {
   CreateModuleRequest,
   ErrorCode,
   FieldError,
+  LessonType,
   foldVietnamese,
   LessonDetail,
   MyCoursesQuery,
@@ -18,34 +19,28 @@ import {
   UpdateModuleRequest,
 } from '@bdhv/contracts';
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
+import { selfEnrolmentRefusal } from '../../common/access/scope';
+import { isoOrNull } from '../../database/dates';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
-import { ClientContext } from '../auth/auth.service';
-import { EnrolmentsService } from '../enrolments/enrolments.service';
-import { MediaAsset } from '../media/media-asset.entity';
+import { ClientContext } from '../../common/request-context';
 import { OrgUnit } from '../org-units/org-unit.entity';
-import { containsPattern, isAdmin, LIKE_ESCAPE, simpleArrayPatterns, supportsRowLocks } from '../org-units/tree-scope';
-import { uniqueViolationField } from '../users/unique-violation';
+import { containsPattern, LIKE_ESCAPE, simpleArrayPatterns, supportsRowLocks } from '../../database/sql';
+import { isAdmin } from '../../common/access/scope';
+import { uniqueViolationField } from '../../database/sql';
 import { User } from '../users/user.entity';
 import { coverUrlOf, removeCoverFile } from './cover-files';
 import { CourseModule } from './course-module.entity';
 import { CourseOwner } from './course-owner.entity';
 import { Course } from './course.entity';
 import { Lesson } from './lesson.entity';
-import { isEmptyLessonHtml, sanitizeLessonHtml } from './sanitize-lesson-html';
+import { sanitizeLessonHtml } from './sanitize-lesson-html';
+import { LessonTypeRegistry, PublishItem } from './lesson-types';
 
 type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
-
-interface LessonFiles {
-  assets: Map<string, Pick<MediaAsset, 'id' | 'kind' | 'status' | 'error'>>;
-  /** Attachment keys whose file exists. */
-  present: Set<string>;
-}
 
 /** `text` columns hold 65,535 bytes on MySQL/MariaDB; sanitized HTML must fit. */
 const MAX_TEXT_HTML_BYTES = 65_000;
@@ -110,6 +105,13 @@ function toLesson(l: Lesson): LessonDetail {
   };
 }
 
+/** Sort key of a publish problem's field: the course's own fields, then module by module, lesson by lesson. */
+function fieldOrder(field: string): number {
+  const m = /^modules\.(\d+)\.lessons(?:\.(\d+))?/.exec(field);
+  if (!m) return ['title', 'summary', 'modules'].indexOf(field);
+  return (Number(m[1]) + 1) * 100_000 + (m[2] === undefined ? 0 : Number(m[2]) + 1);
+}
+
 function whereInSimpleArray<T extends object>(qb: SelectQueryBuilder<T>, column: string, name: string, value: string) {
   const p = simpleArrayPatterns(value);
   qb.andWhere(
@@ -133,7 +135,7 @@ export class CoursesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly enrolments: EnrolmentsService,
+    private readonly lessonTypes: LessonTypeRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -234,7 +236,7 @@ export class CoursesService {
       const course = await this.findManageable(em, caller, id, true);
       if (course.status === 'published') throw AppException.conflict('Khóa học đã được xuất bản.');
       const detail = await this.toDetail(em, course);
-      const reasons = this.publishProblems(detail, await this.lessonFiles(em, detail));
+      const reasons = await this.publishProblems(em, detail);
       if (reasons.length > 0) throw AppException.validation(reasons, 'Chưa thể xuất bản khóa học: cần khắc phục các vấn đề sau.');
       const now = new Date();
       await em.getRepository(Course).update(course.id, { status: 'published', publishedAt: course.publishedAt ?? now });
@@ -462,7 +464,7 @@ export class CoursesService {
     const { modules, lessons } = await this.structure(this.db.manager, course.id);
     return {
       ...toCourseSummary(course),
-      ...(await this.enrolments.catalogView(caller, course)),
+      ...(await this.catalogView(caller, course)),
       modules: modules.map((m) => ({
         id: m.id,
         title: m.title,
@@ -472,6 +474,23 @@ export class CoursesService {
           .map((l) => ({ id: l.id, title: l.title, type: l.type, position: l.position, required: l.required, durationSeconds: l.durationSeconds })),
       })),
     };
+  }
+
+  /**
+   * The caller's side of a catalog course: their enrolment (withdrawn counts as none) and whether
+   * enrolling would be accepted — always with an existing enrolment (it is reactivated), else by
+   * `selfEnrolmentRefusal`. Enrolments sit above courses in the domain order, so their row is read
+   * by table name here.
+   */
+  private async catalogView(caller: AuthUser, course: Course): Promise<Pick<CatalogCourse, 'myEnrolment' | 'openToMe'>> {
+    const [e]: Array<{ status: 'active' | 'completed' | 'withdrawn'; progressPercent: number; dueAt: Date | string | null }> = await this.db.query(
+      'SELECT status, progressPercent, dueAt FROM enrolments WHERE userId = ? AND courseId = ?',
+      [caller.id, course.id],
+    );
+    const myEnrolment = e && e.status !== 'withdrawn' ? { status: e.status, progressPercent: Number(e.progressPercent), dueAt: isoOrNull(e.dueAt) } : null;
+    if (e) return { myEnrolment, openToMe: true };
+    const user = await this.db.getRepository(User).findOne({ where: { id: caller.id }, select: ['id', 'audiences', 'status'] });
+    return { myEnrolment, openToMe: selfEnrolmentRefusal(course, user, caller.orgUnitPath) === null };
   }
 
   // ---- Helpers --------------------------------------------------------------------------------
@@ -542,57 +561,24 @@ export class CoursesService {
     return this.toDetail(em, await em.getRepository(Course).findOneByOrFail({ id: course.id }));
   }
 
-  /** The media assets the course's video and attachment lessons point at, and which attachment files exist on disk. */
-  private async lessonFiles(em: EntityManager, detail: CourseDetail): Promise<LessonFiles> {
-    const lessons = detail.modules.flatMap((m) => m.lessons);
-    const ids = unique(lessons.filter((l) => l.mediaId && (l.type === 'video' || l.type === 'attachment')).map((l) => l.mediaId!));
-    const rows = ids.length ? await em.getRepository(MediaAsset).find({ where: { id: In(ids) }, select: { id: true, kind: true, status: true, error: true } }) : [];
-    const present = new Set<string>();
-    for (const key of unique(lessons.filter((l) => l.type === 'attachment' && l.attachmentKey).map((l) => l.attachmentKey!))) {
-      const file = this.storagePath(key);
-      if (file && (await fs.promises.stat(file).then((st) => st.isFile(), () => false))) present.add(key);
-    }
-    return { assets: new Map(rows.map((a) => [a.id, a])), present };
-  }
-
-  private publishProblems(detail: CourseDetail, files: LessonFiles): FieldError[] {
+  /** Every reason the course cannot be published: its own fields, then each lesson type's checks (one call per type). */
+  private async publishProblems(em: EntityManager, detail: CourseDetail): Promise<FieldError[]> {
     const problems: FieldError[] = [];
     if (!detail.title.trim()) problems.push({ field: 'title', message: 'Khóa học chưa có tiêu đề.' });
     if (!detail.summary.trim()) problems.push({ field: 'summary', message: 'Khóa học chưa có mô tả ngắn.' });
     if (detail.modules.length === 0) problems.push({ field: 'modules', message: 'Khóa học chưa có chương nào.' });
+    const byType = new Map<LessonType, PublishItem[]>();
     detail.modules.forEach((m, mi) => {
       if (m.lessons.length === 0) problems.push({ field: `modules.${mi}.lessons`, message: `Chương "${m.title}" chưa có bài học nào.` });
-      m.lessons.forEach((l, li) => {
-        const at = `modules.${mi}.lessons.${li}`;
-        if (l.type === 'text' && isEmptyLessonHtml(l.textHtml)) problems.push({ field: `${at}.textHtml`, message: `Bài học "${l.title}" chưa có nội dung.` });
-        if (l.type === 'video') {
-          const video = l.mediaId ? files.assets.get(l.mediaId) : undefined;
-          const problem = !video
-            ? `Bài học video "${l.title}" chưa có video.`
-            : video.status === 'uploading'
-              ? `Video của bài học "${l.title}" chưa tải lên xong.`
-              : video.status === 'processing'
-                ? `Video của bài học "${l.title}" vẫn đang được xử lý. Hãy đợi xử lý xong rồi xuất bản.`
-                : video.status === 'failed'
-                  ? `Video của bài học "${l.title}" xử lý không thành công, cần tải video lên lại.${video.error ? ` Lý do: ${video.error}` : ''}`
-                  : null;
-          if (problem) problems.push({ field: `${at}.mediaId`, message: problem });
-        }
-        if (l.type === 'attachment') {
-          const asset = l.mediaId ? files.assets.get(l.mediaId) : undefined;
-          if (!l.attachmentKey) problems.push({ field: `${at}.attachmentKey`, message: `Bài học "${l.title}" chưa có tệp đính kèm.` });
-          else if (!files.present.has(l.attachmentKey) || (l.mediaId && asset?.status !== 'ready')) problems.push({ field: `${at}.attachmentKey`, message: `Tệp đính kèm của bài học "${l.title}" không còn trên máy chủ, cần tải tệp lên lại.` });
-        }
+      m.lessons.forEach((lesson, li) => {
+        const items = byType.get(lesson.type) ?? [];
+        items.push({ lesson, at: `modules.${mi}.lessons.${li}` });
+        byType.set(lesson.type, items);
       });
     });
-    return problems;
-  }
-
-  /** Absolute path of a storage key, or null when the key would leave the storage directory. */
-  private storagePath(key: string): string | null {
-    const root = path.resolve(this.config.storageDir);
-    const file = path.resolve(root, key);
-    return file.startsWith(root + path.sep) ? file : null;
+    for (const [type, items] of byType) problems.push(...(await this.lessonTypes.get(type).publishProblems(em, items)));
+    // Reported in course order whatever the type, as the editor lists them.
+    return problems.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field));
   }
 
   private cleanHtml(html: string): string {

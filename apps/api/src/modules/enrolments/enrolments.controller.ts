@@ -15,7 +15,7 @@ import {
   MyLearningItem,
 } from '@bdhv/contracts';
 import { AuthUser, CurrentUser } from '../../common/auth-user';
-import { clientContext } from '../auth/auth.controller';
+import { clientContext } from '../../common/request-context';
 import { EnrolmentsService } from './enrolments.service';
 
 class EnrolmentDtoClass extends createZodDto(enrolmentSchema) {}

@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { EnrolmentsController, MyLearningController } from './enrolments.controller';
 import { EnrolmentsProcessor } from './enrolments.processor';
@@ -8,6 +9,7 @@ import { EnrolmentsService } from './enrolments.service';
  * the `enrolments.assign` job).
  */
 @Module({
+  imports: [AuditModule],
   controllers: [EnrolmentsController, MyLearningController],
   providers: [EnrolmentsService, EnrolmentsProcessor],
   exports: [EnrolmentsService],

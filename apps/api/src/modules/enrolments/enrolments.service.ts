@@ -10,16 +10,21 @@ import { AuthUser, hasRole } from '../../common/auth-user';
 import { LOGGER } from '../../common/tokens';
 import { QueueService } from '../../queue/queue.service';
 import { AuditService } from '../audit/audit.service';
-import { ClientContext } from '../auth/auth.service';
+import { ClientContext } from '../../common/request-context';
 import { CourseOwner } from '../courses/course-owner.entity';
 import { coverUrlOf } from '../courses/cover-files';
 import { Course } from '../courses/course.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
-import { inScope, isAdmin, LIKE_ESCAPE, simpleArrayPatterns, startsWithPattern } from '../org-units/tree-scope';
+import { inScope, isAdmin } from '../../common/access/scope';
+import { LIKE_ESCAPE, simpleArrayPatterns, startsWithPattern } from '../../database/sql';
 import { User } from '../users/user.entity';
 import { CourseAssignment } from './course-assignment.entity';
 import { Enrolment } from './enrolment.entity';
-import { isDuplicateKey, isoOrNull, learningTransaction, selfEnrolmentRefusal, toDate, toEnrolmentDto } from './learning-util';
+import { isDuplicateKey } from '../../database/sql';
+import { isoOrNull, toDate } from '../../database/dates';
+import { serializedTransaction } from '../../database/transactions';
+import { selfEnrolmentRefusal } from '../../common/access/scope';
+import { toEnrolmentDto } from './enrolment-dto';
 
 const ASSIGN_BATCH = 500;
 
@@ -170,7 +175,7 @@ export class EnrolmentsService {
     const unit = await this.db.getRepository(OrgUnit).findOne({ where: { id: dto.orgUnitId } });
     if (!unit) throw AppException.validation([{ field: 'orgUnitId', message: 'Không tìm thấy đơn vị.' }]);
     if (!inScope(caller, unit.path)) throw AppException.forbidden('Bạn chỉ có thể giao khóa học cho đơn vị thuộc phạm vi quản lý của mình.');
-    const assignment = await learningTransaction(this.db, async (em) => {
+    const assignment = await serializedTransaction(this.db, async (em) => {
       const a = em.getRepository(CourseAssignment).create({
         id: randomUUID(),
         courseId,
@@ -249,7 +254,7 @@ export class EnrolmentsService {
         const users = await qb.orderBy('u.id', 'ASC').limit(ASSIGN_BATCH).getMany();
         if (!users.length) break;
         after = users[users.length - 1].id;
-        await learningTransaction(this.db, async (em) => {
+        await serializedTransaction(this.db, async (em) => {
           const existing = await em.getRepository(Enrolment).find({
             where: { courseId: a.courseId, userId: In(users.map((u) => u.id)) },
             select: ['id', 'userId', 'source'],

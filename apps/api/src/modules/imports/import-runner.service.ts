@@ -10,7 +10,7 @@ import { LOGGER } from '../../common/tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { JobContext, JobPayloads } from '../../queue/job-map';
 import { AuditService } from '../audit/audit.service';
-import { userSearchText } from '../auth/auth.service';
+import { userSearchText } from '../users/user-search';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { User } from '../users/user.entity';
 import { ImportJob } from './import-job.entity';

@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { ImportRunnerService } from './import-runner.service';
 import { ImportsController } from './imports.controller';
@@ -10,6 +11,7 @@ import { ImportsService } from './imports.service';
  * never served there; the processor registers the job handler in both.
  */
 @Module({
+  imports: [AuditModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportRunnerService, ImportsProcessor],
   exports: [ImportRunnerService],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoursesModule } from '../courses/courses.module';
 import { LessonMediaController, MediaController, MediaUploadsController } from './media.controller';
+import { MediaLessonTypes } from './media-lesson.types';
 import { MediaProcessor } from './media.processor';
 import { MediaService } from './media.service';
 
@@ -11,7 +12,7 @@ import { MediaService } from './media.service';
 @Module({
   imports: [CoursesModule],
   controllers: [MediaUploadsController, MediaController, LessonMediaController],
-  providers: [MediaService, MediaProcessor],
+  providers: [MediaService, MediaProcessor, MediaLessonTypes],
   exports: [MediaService],
 })
 export class MediaModule {}

@@ -16,15 +16,15 @@ import { LOGGER } from '../../common/tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { JobContext } from '../../queue/job-map';
 import { QueueService } from '../../queue/queue.service';
-import { isAdmin } from '../org-units/tree-scope';
+import { isAdmin } from '../../common/access/scope';
 import { CourseOwner } from '../courses/course-owner.entity';
 import { Course } from '../courses/course.entity';
 import { Lesson } from '../courses/lesson.entity';
 import { CoursesService } from '../courses/courses.service';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import { toDate } from '../enrolments/learning-util';
+import { toDate } from '../../database/dates';
 import { MediaAsset } from './media-asset.entity';
-import { MIME, sniffFile } from './sniff';
+import { MIME, sniffFile } from '../../common/files/sniff';
 import { signStreamToken } from './stream-token';
 import { TranscodeError, transcodeToHls } from './transcode';
 

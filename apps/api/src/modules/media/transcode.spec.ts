@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describeWithFfmpeg } from './ffmpeg.spec-support';
-import { probeVideo, sniffFile } from './sniff';
+import { describeWithFfmpeg } from '../../common/files/ffmpeg.spec-support';
+import { probeVideo, sniffFile } from '../../common/files/sniff';
 import { gopFrames, parseMediaPlaylist, scaledSize, selectRungs, transcodeToHls, TranscodeError, TranscodeResult } from './transcode';
 
 jest.setTimeout(120_000);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { InvalidVideoError, probeVideo, runFfprobe, VideoInfo } from './sniff';
+import { InvalidVideoError, probeVideo, runFfprobe, VideoInfo } from '../../common/files/sniff';
 
 /**
  * Turns an uploaded lesson video into what weak connections need: an HLS ladder (240p/360p/720p,

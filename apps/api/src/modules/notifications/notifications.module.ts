@@ -1,6 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NotificationsService } from './notifications.service';
 
-@Global()
 @Module({ providers: [NotificationsService], exports: [NotificationsService] })
 export class NotificationsModule {}

@@ -14,7 +14,7 @@ import {
 } from '@bdhv/contracts';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth-user';
 import { Public } from '../../common/public.decorator';
-import { clientContext } from '../auth/auth.controller';
+import { clientContext } from '../../common/request-context';
 import { OrgUnitsService } from './org-units.service';
 
 class CreateOrgUnitDto extends createZodDto(createOrgUnitRequestSchema) {}

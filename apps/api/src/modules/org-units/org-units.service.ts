@@ -6,11 +6,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
 import { AuditService } from '../audit/audit.service';
-import type { ClientContext } from '../auth/auth.service';
-import { uniqueViolationField } from '../users/unique-violation';
-import { User } from '../users/user.entity';
+import type { ClientContext } from '../../common/request-context';
+import { uniqueViolationField } from '../../database/sql';
 import { OrgUnit } from './org-unit.entity';
-import { LIKE_ESCAPE, scopePrefix, sqlConcat, startsWithPattern, supportsRowLocks } from './tree-scope';
+import { LIKE_ESCAPE, sqlConcat, startsWithPattern, supportsRowLocks } from '../../database/sql';
+import { scopePrefix } from '../../common/access/scope';
 
 /** The `path` column is varchar(400): each level takes 37 characters, so about ten levels fit. */
 const MAX_PATH_LENGTH = 400;
@@ -55,15 +55,17 @@ export class OrgUnitsService {
   async list(caller: AuthUser): Promise<OrgUnitDto[]> {
     const prefix = scopePrefix(caller);
     const unitsQuery = this.db.getRepository(OrgUnit).createQueryBuilder('ou');
+    // Members are counted from the users table by name: units sit below users in the domain order
+    // (a user belongs to a unit), so this module reads users' rows without importing their entity.
     const countQuery = this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
+      .createQueryBuilder()
+      .from('users', 'u')
       .select('u.orgUnitId', 'orgUnitId')
       .addSelect('COUNT(*)', 'count')
       .groupBy('u.orgUnitId');
     if (prefix !== null) {
       unitsQuery.where(`ou.path LIKE :prefix ${LIKE_ESCAPE}`, { prefix: startsWithPattern(prefix) });
-      countQuery.innerJoin('u.orgUnit', 'ou').where(`ou.path LIKE :prefix ${LIKE_ESCAPE}`, { prefix: startsWithPattern(prefix) });
+      countQuery.innerJoin('org_units', 'ou', 'ou.id = u.orgUnitId').where(`ou.path LIKE :prefix ${LIKE_ESCAPE}`, { prefix: startsWithPattern(prefix) });
     }
     const [units, counts] = await Promise.all([unitsQuery.getMany(), countQuery.getRawMany<{ orgUnitId: string; count: string | number }>()]);
     const countByUnit = new Map(counts.map((c) => [c.orgUnitId, Number(c.count)]));
@@ -204,7 +206,8 @@ export class OrgUnitsService {
       // Descendants: /…/source/child/… becomes /…/target/child/…; the source row keeps its own path.
       const unitsMoved = await this.rewriteSubtreePaths(em, source.path, target.path, source.id, 'targetId');
       await units.update({ parentId: source.id }, { parentId: target.id });
-      const usersMoved = (await em.getRepository(User).update({ orgUnitId: source.id }, { orgUnitId: target.id })).affected ?? 0;
+      // A merge re-homes the source's members in the same transaction (users table by name, see list()).
+      const usersMoved = (await em.createQueryBuilder().update('users').set({ orgUnitId: target.id }).where('orgUnitId = :id', { id: source.id }).execute()).affected ?? 0;
       await units.update(source.id, { active: false, mergedIntoId: target.id });
       // Units merged into the source earlier now point at its successor too, so mergedIntoId always
       // names a unit that still exists (the audit log keeps the chain).
@@ -228,7 +231,8 @@ export class OrgUnitsService {
   /** One unit with its user count. */
   private async dtoOf(id: string): Promise<OrgUnitDto> {
     const unit = await this.db.getRepository(OrgUnit).findOneByOrFail({ id });
-    return toDto(unit, await this.db.getRepository(User).countBy({ orgUnitId: id }));
+    const [row] = await this.db.query('SELECT COUNT(*) AS n FROM users WHERE orgUnitId = ?', [id]);
+    return toDto(unit, Number(row.n));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { CoursesModule } from '../courses/courses.module';
 import { Module } from '@nestjs/common';
 import { CourseCompletedLogProcessor } from './course-completed.processor';
 import { LearningEvents } from './learning-events';
@@ -6,6 +7,7 @@ import { ProgressService } from './progress.service';
 
 /** Lesson progress and course completion. Loaded by the API and the worker (for the completion job handler). */
 @Module({
+  imports: [CoursesModule],
   controllers: [ProgressController, LearnController],
   providers: [ProgressService, LearningEvents, CourseCompletedLogProcessor],
   exports: [ProgressService, LearningEvents],

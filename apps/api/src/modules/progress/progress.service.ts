@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CourseProgress, HeartbeatRequest, LearnerLesson, LessonProgressDto, ProgressUpdate } from '@bdhv/contracts';
+import type { CourseProgress, HeartbeatRequest, LearnerLesson, LessonProgressDto, LessonType, ProgressUpdate } from '@bdhv/contracts';
 import { ErrorCode } from '@bdhv/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,11 +10,13 @@ import { QueueService } from '../../queue/queue.service';
 import { CourseOwner } from '../courses/course-owner.entity';
 import { Course } from '../courses/course.entity';
 import { Lesson } from '../courses/lesson.entity';
-import { sanitizeLessonHtml } from '../courses/sanitize-lesson-html';
-import { MediaAsset } from '../media/media-asset.entity';
-import { isAdmin, supportsRowLocks } from '../org-units/tree-scope';
+import { LessonTypeRegistry } from '../courses/lesson-types';
+import { isAdmin } from '../../common/access/scope';
+import { supportsRowLocks } from '../../database/sql';
 import { Enrolment } from '../enrolments/enrolment.entity';
-import { isDuplicateKey, isoOrNull, learningTransaction, toDate } from '../enrolments/learning-util';
+import { isDuplicateKey } from '../../database/sql';
+import { isoOrNull, toDate } from '../../database/dates';
+import { serializedTransaction } from '../../database/transactions';
 import { LearningEvents } from './learning-events';
 import { LessonProgress } from './lesson-progress.entity';
 import { clampToBudget, coveredSeconds, Range, roundRanges, unionRanges } from './watched-ranges';
@@ -75,6 +77,7 @@ export class ProgressService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: QueueService,
     private readonly events: LearningEvents,
+    private readonly lessonTypes: LessonTypeRegistry,
   ) {}
 
   private async state(userId: string, lessonId: string): Promise<LessonState> {
@@ -122,7 +125,7 @@ export class ProgressService {
       preview = true;
     }
     const course = await this.db.getRepository(Course).findOneOrFail({ where: { id: lesson.courseId }, select: { id: true, slug: true } });
-    const asset = lesson.mediaId && (lesson.type === 'video' || lesson.type === 'attachment') ? await this.db.getRepository(MediaAsset).findOneBy({ id: lesson.mediaId }) : null;
+    const view = await this.lessonTypes.get(lesson.type).learnerView(this.db.manager, lesson);
     return {
       id: lesson.id,
       courseId: course.id,
@@ -132,21 +135,7 @@ export class ProgressService {
       type: lesson.type,
       required: Boolean(lesson.required),
       durationSeconds: lesson.durationSeconds,
-      // Sanitized on write too; again on read so rows written outside the service, and rows stored
-      // under an older, looser policy, reach a browser only as the current policy allows.
-      textHtml: lesson.type === 'text' ? sanitizeLessonHtml(lesson.textHtml ?? '') : null,
-      media: asset
-        ? {
-            id: asset.id,
-            status: asset.status,
-            originalName: asset.originalName,
-            mime: asset.mime,
-            sizeBytes: asset.sizeBytes === null ? null : Number(asset.sizeBytes),
-            durationSeconds: asset.durationSeconds,
-            renditions: asset.renditions,
-            hasCaptions: Boolean(asset.captionsKey),
-          }
-        : null,
+      ...view,
       preview,
     };
   }
@@ -173,7 +162,7 @@ export class ProgressService {
     return this.withRetry(async () => {
       const now = new Date();
       const s = await this.state(caller.id, lessonId);
-      if (s.type !== 'video') throw new AppException(400, ErrorCode.VALIDATION_FAILED, 'Chỉ bài học video mới gửi tiến độ xem.');
+      if (this.lessonTypes.get(s.type as LessonType).completion !== 'watch') throw new AppException(400, ErrorCode.VALIDATION_FAILED, 'Chỉ bài học video mới gửi tiến độ xem.');
       const duration = Number(s.durationSeconds ?? 0);
       if (!duration) throw AppException.conflict('Video của bài học chưa sẵn sàng.');
       const limit = duration + DURATION_TOLERANCE_SECONDS;
@@ -232,8 +221,9 @@ export class ProgressService {
     return this.withRetry(async () => {
       const now = new Date();
       const s = await this.state(caller.id, lessonId);
-      if (s.type === 'quiz') throw new AppException(400, ErrorCode.VALIDATION_FAILED, 'Bài kiểm tra được hoàn thành khi bạn làm đạt yêu cầu.');
-      if (s.type === 'video') throw new AppException(400, ErrorCode.VALIDATION_FAILED, 'Bài học video được hoàn thành khi bạn xem đủ thời lượng.');
+      const rule = this.lessonTypes.get(s.type as LessonType).completion;
+      if (rule === 'graded') throw new AppException(400, ErrorCode.VALIDATION_FAILED, 'Bài kiểm tra được hoàn thành khi bạn làm đạt yêu cầu.');
+      if (rule === 'watch') throw new AppException(400, ErrorCode.VALIDATION_FAILED, 'Bài học video được hoàn thành khi bạn xem đủ thời lượng.');
       if (s.progressStatus === 'completed') {
         return {
           lesson: lessonDto(lessonId, { status: 'completed', watchedSeconds: s.watchedSeconds, lastPositionSeconds: s.lastPositionSeconds, completedAt: s.progressCompletedAt }),
@@ -259,7 +249,7 @@ export class ProgressService {
     values: { watchedRanges?: Range[]; watchedSeconds?: number; lastPositionSeconds?: number; updatedAt: Date },
   ): Promise<{ lesson: LessonProgressDto; percent: number; courseCompleted: boolean }> {
     const enrolmentId = s.enrolmentId!;
-    const outcome = await learningTransaction(this.db, async (em) => {
+    const outcome = await serializedTransaction(this.db, async (em) => {
       // Serialise completions of one enrolment (MariaDB/MySQL), so counts see each other's lessons.
       if (supportsRowLocks(em)) await em.query('SELECT id FROM enrolments WHERE id = ? FOR UPDATE', [enrolmentId]);
       if (!s.progressId) {

@@ -1,4 +1,5 @@
 import { foldVietnamese } from '@bdhv/contracts';
+import type { User } from './user.entity';
 
 /**
  * What a user search looks for, as one substring of `users.searchText` (folded name, phone in both
@@ -17,4 +18,10 @@ export function searchTerm(q: string | undefined): string | null {
 /** ********1234 */
 export function maskCitizenId(last4: string | null): string | null {
   return last4 ? `${'*'.repeat(8)}${last4}` : null;
+}
+
+/** Searchable, folded text for a user (name, phone in both spellings, email). */
+export function userSearchText(u: Pick<User, 'fullName' | 'phone' | 'email'>): string {
+  const phones = u.phone ? [u.phone, `0${u.phone.replace(/^\+84/, '')}`] : [];
+  return foldVietnamese([u.fullName, ...phones, u.email ?? ''].join(' ')).slice(0, 600);
 }

@@ -4,7 +4,6 @@ import { createZodDto } from 'nestjs-zod';
 import type { FastifyRequest } from 'fastify';
 import {
   createUserRequestSchema,
-  forceResetResponseSchema,
   updateUserRequestSchema,
   UserDetail,
   userDetailSchema,
@@ -13,7 +12,7 @@ import {
   UserSummary,
 } from '@bdhv/contracts';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth-user';
-import { clientContext } from '../auth/auth.controller';
+import { clientContext } from '../../common/request-context';
 import { UsersService } from './users.service';
 
 class UserListQueryDto extends createZodDto(userListQuerySchema) {}
@@ -21,7 +20,6 @@ class CreateUserDto extends createZodDto(createUserRequestSchema) {}
 class UpdateUserDto extends createZodDto(updateUserRequestSchema) {}
 class UserListDto extends createZodDto(userListSchema) {}
 class UserDetailDto extends createZodDto(userDetailSchema) {}
-class ForceResetResponseDto extends createZodDto(forceResetResponseSchema) {}
 
 /** Administrators manage everyone; unit managers only the users of their own unit subtree (checked in the service). */
 @ApiTags('users')
@@ -53,13 +51,5 @@ export class UsersController {
   @ApiOkResponse({ type: UserDetailDto })
   update(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() dto: UpdateUserDto, @Req() req: FastifyRequest): Promise<UserDetail> {
     return this.users.update(caller, id, dto, clientContext(req));
-  }
-
-  @Post(':id/force-reset')
-  @Roles('admin')
-  @HttpCode(200)
-  @ApiOkResponse({ type: ForceResetResponseDto })
-  forceReset(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Req() req: FastifyRequest): Promise<{ sent: true; channel: 'email' | 'log' }> {
-    return this.users.forceReset(caller, id, clientContext(req));
   }
 }

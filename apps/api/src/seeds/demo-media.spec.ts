@@ -1,4 +1,4 @@
-import { sniffHead } from '../../modules/media/sniff';
+import { sniffHead } from '../common/files/sniff';
 import { DEMO_COURSE } from './demo-course-data';
 import { buildOnePagePdf, pdfSafeText, webVtt } from './demo-media';
 

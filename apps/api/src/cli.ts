@@ -1,16 +1,16 @@
 /**
- * Database commands for operators: `node dist/database/cli.js migrate|revert|status|seed`.
+ * Database commands for operators: `node dist/cli.js migrate|revert|status|seed`.
  * Reads the same environment as the API (DATABASE_URL, or the embedded SQLite file).
  */
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../config/config';
-import { createDataSource } from './data-source';
+import { ConfigError, loadConfig } from './config/config';
+import { createAppDataSource } from './entities';
 import { describeDemoCourse, seedDemoCourse } from './seeds/demo-course';
 import { seedDemoData } from './seeds/seed';
 
 async function main(command: string | undefined) {
   const config = loadConfig();
-  const ds = createDataSource(config);
+  const ds = createAppDataSource(config);
   await ds.initialize();
   const where = config.database.driver === 'mysql' ? new URL(config.database.url).pathname.slice(1) : config.database.path;
   try {

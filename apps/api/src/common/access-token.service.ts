@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
 import { createSigner, createVerifier } from 'fast-jwt';
 import type { Role } from '@bdhv/contracts';
-import { AuthUser } from '../../common/auth-user';
-import { SecretsService } from '../../common/secrets.service';
-import { APP_CONFIG, AppConfig } from '../../config/config';
+import { AuthUser } from './auth-user';
+import { SecretsService } from './secrets.service';
+import { APP_CONFIG, AppConfig } from '../config/config';
 
 interface AccessClaims {
   sub: string;
@@ -18,7 +17,7 @@ const ISSUER = 'bdhv';
 
 /** Short-lived HS256 access tokens (self-contained, verified without a database round trip). */
 @Injectable()
-export class TokenService {
+export class AccessTokenService {
   private readonly sign: (claims: AccessClaims) => string;
   private readonly verify: (token: string) => AccessClaims;
   readonly accessTtlSeconds: number;
@@ -42,14 +41,4 @@ export class TokenService {
       return null;
     }
   }
-}
-
-/** A random opaque token and the SHA-256 hash under which it is stored. */
-export function newOpaqueToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashOpaqueToken(token) };
-}
-
-export function hashOpaqueToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

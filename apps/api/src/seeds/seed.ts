@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OrgUnit } from '../../modules/org-units/org-unit.entity';
-import { userSearchText } from '../../modules/auth/auth.service';
-import { hashPassword } from '../../modules/users/password';
-import { User } from '../../modules/users/user.entity';
+import { OrgUnit } from '../modules/org-units/org-unit.entity';
+import { userSearchText } from '../modules/users/user-search';
+import { hashPassword } from '../modules/users/password';
+import { User } from '../modules/users/user.entity';
 import { demoOrgUnits, demoUsers } from './demo-data';
 
 export interface SeedResult {
