@@ -5,7 +5,7 @@ import { ErrorCode, FieldError } from '@bdhv/contracts';
 export class AppException extends HttpException {
   constructor(
     statusCode: number,
-    readonly code: ErrorCode | string,
+    readonly code: ErrorCode,
     message: string,
     readonly errors?: FieldError[],
   ) {

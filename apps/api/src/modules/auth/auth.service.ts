@@ -123,9 +123,9 @@ export class AuthService {
         await this.audit.record({ actorId: null, action: 'auth.login_failed', targetType: 'user', targetId: user.id, summary: 'Đăng nhập sai mật khẩu', ip: ctx.ip });
       }
       if (user && ok && user.status !== 'active') {
-        throw new AppException(403, 'ACCOUNT_DISABLED', 'Tài khoản đã bị khoá. Vui lòng liên hệ quản trị viên.');
+        throw new AppException(403, ErrorCode.ACCOUNT_DISABLED, 'Tài khoản đã bị khoá. Vui lòng liên hệ quản trị viên.');
       }
-      throw new AppException(401, 'INVALID_CREDENTIALS', 'Số điện thoại/email hoặc mật khẩu không đúng.');
+      throw new AppException(401, ErrorCode.INVALID_CREDENTIALS, 'Số điện thoại/email hoặc mật khẩu không đúng.');
     }
     await this.limits.reset(accountKey);
     return this.db.transaction(async (em) => {
@@ -154,7 +154,7 @@ export class AuthService {
       if (!user || user.status !== 'active') return null;
       return this.issueSession(em, user as User & { orgUnit: OrgUnit }, row.familyId, ctx);
     });
-    if (result === 'reused') throw new AppException(401, 'REFRESH_TOKEN_REUSED', 'Phiên đăng nhập không còn hợp lệ. Vui lòng đăng nhập lại.');
+    if (result === 'reused') throw new AppException(401, ErrorCode.REFRESH_TOKEN_REUSED, 'Phiên đăng nhập không còn hợp lệ. Vui lòng đăng nhập lại.');
     if (!result) throw this.sessionExpired();
     return result;
   }
@@ -207,7 +207,7 @@ export class AuthService {
   async forceReset(caller: AuthUser, id: string, ctx: ClientContext): Promise<{ sent: true; channel: 'email' | 'log' }> {
     const user = await this.db.getRepository(User).findOne({ where: { id }, relations: { orgUnit: true } });
     if (!user || !inScope(caller, (user as User & { orgUnit: OrgUnit }).orgUnit.path)) throw AppException.notFound('Không tìm thấy người dùng.');
-    if (user.status !== 'active') throw new AppException(400, 'ACCOUNT_DISABLED', 'Tài khoản đang bị khoá. Hãy mở khoá trước khi đặt lại mật khẩu.');
+    if (user.status !== 'active') throw new AppException(400, ErrorCode.ACCOUNT_DISABLED, 'Tài khoản đang bị khoá. Hãy mở khoá trước khi đặt lại mật khẩu.');
     await this.db.getRepository(User).update(user.id, { mustChangePassword: true });
     // issueResetToken stores the token and records `user.reset_forced` in its own transaction.
     const channel = await this.issueResetToken(user, caller.id, ctx);
@@ -255,7 +255,7 @@ export class AuthService {
       await this.audit.record({ actorId: row.userId, action: 'auth.password_reset', targetType: 'user', targetId: row.userId, summary: 'Đặt lại mật khẩu bằng liên kết', ip: ctx.ip }, em);
       return true;
     });
-    if (!ok) throw new AppException(400, 'INVALID_TOKEN', 'Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.');
+    if (!ok) throw new AppException(400, ErrorCode.INVALID_TOKEN, 'Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn.');
   }
 
   /** Issues a session for a user signed in by another means (single sign-on). */

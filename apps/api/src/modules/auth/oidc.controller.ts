@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { oidcConfigSchema } from '@bdhv/contracts';
+import { ErrorCode, oidcConfigSchema } from '@bdhv/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
 import { AppException } from '../../common/app-exception';
@@ -98,7 +98,7 @@ export class OidcController {
 
   private assertEnabled(): void {
     if (!this.oidc.enabled) {
-      throw new AppException(404, 'OIDC_DISABLED', 'Hệ thống chưa bật đăng nhập một lần (VNeID).');
+      throw new AppException(404, ErrorCode.OIDC_DISABLED, 'Hệ thống chưa bật đăng nhập một lần (VNeID).');
     }
   }
 }

@@ -581,7 +581,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
 
 function assertTusResumable(request: FastifyRequest): void {
   if (header(request, 'tus-resumable') !== TUS_VERSION) {
-    throw new AppException(412, 'PRECONDITION_FAILED', 'Máy chủ chỉ hỗ trợ giao thức tải lên tiếp tục tus phiên bản 1.0.0 (Tus-Resumable: 1.0.0).');
+    throw new AppException(412, ErrorCode.PRECONDITION_FAILED, 'Máy chủ chỉ hỗ trợ giao thức tải lên tiếp tục tus phiên bản 1.0.0 (Tus-Resumable: 1.0.0).');
   }
 }
 

@@ -158,7 +158,7 @@ export class OrgUnitsService {
     await this.db.transaction(async (em) => {
       const { [id]: unit, [parentId]: parent } = await this.lockUnits(em, [id, parentId]);
       if (!unit) throw AppException.notFound('Không tìm thấy đơn vị.');
-      if (unit.parentId === null) throw new AppException(400, 'ORG_UNIT_ROOT', 'Không thể chuyển đơn vị cấp tỉnh.');
+      if (unit.parentId === null) throw new AppException(400, ErrorCode.ORG_UNIT_ROOT, 'Không thể chuyển đơn vị cấp tỉnh.');
       if (!parent) throw AppException.validation([{ field: 'parentId', message: 'Đơn vị cấp trên không tồn tại.' }]);
       if (isDescendantOrSelf(parent, unit)) {
         throw AppException.validation([{ field: 'parentId', message: 'Không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.' }]);
@@ -193,8 +193,8 @@ export class OrgUnitsService {
     await this.db.transaction(async (em) => {
       const { [id]: source, [targetId]: target } = await this.lockUnits(em, [id, targetId]);
       if (!source) throw AppException.notFound('Không tìm thấy đơn vị.');
-      if (source.parentId === null) throw new AppException(400, 'ORG_UNIT_ROOT', 'Không thể sáp nhập đơn vị cấp tỉnh.');
-      if (source.mergedIntoId) throw new AppException(409, 'ORG_UNIT_MERGED', 'Đơn vị này đã được sáp nhập trước đó.');
+      if (source.parentId === null) throw new AppException(400, ErrorCode.ORG_UNIT_ROOT, 'Không thể sáp nhập đơn vị cấp tỉnh.');
+      if (source.mergedIntoId) throw new AppException(409, ErrorCode.ORG_UNIT_MERGED, 'Đơn vị này đã được sáp nhập trước đó.');
       if (!target) throw AppException.validation([{ field: 'targetId', message: 'Đơn vị nhận sáp nhập không tồn tại.' }]);
       if (isDescendantOrSelf(target, source)) {
         throw AppException.validation([{ field: 'targetId', message: 'Không thể sáp nhập một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.' }]);
