@@ -12,6 +12,8 @@ import { appDataSourceOptions } from './entities';
 import { MemoryRateLimitStore, RATE_LIMIT_STORE, RedisRateLimitStore } from './common/rate-limiter';
 import { SecretsService } from './common/secrets.service';
 import { AccessTokenService } from './common/access-token.service';
+import { AccessPolicy } from './common/access/access-policy';
+import { CallerStateService } from './common/access/caller-state.service';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CoursesModule } from './modules/courses/courses.module';
@@ -49,6 +51,8 @@ export class AppModule {
       { provide: LOGGER, useValue: logger },
       SecretsService,
       AccessTokenService,
+      CallerStateService,
+      AccessPolicy,
       {
         provide: RATE_LIMIT_STORE,
         useFactory: () => (config.queue.redisUrl ? new RedisRateLimitStore(config.queue.redisUrl, config.queue.prefix) : new MemoryRateLimitStore()),

@@ -9,9 +9,10 @@ import { DataSource, In, Like } from 'typeorm';
 import { Booted } from '../src/bootstrap';
 import { SecretsService } from '../src/common/secrets.service';
 import { ImportRejection } from '../src/modules/imports/import-rejection.entity';
-import { ImportRunnerService } from '../src/modules/imports/import-runner.service';
+import { ImportRunnerService, OUT_OF_SCOPE_REASON } from '../src/modules/imports/import-runner.service';
 import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
 import { User } from '../src/modules/users/user.entity';
+import { createOrgUnit } from './factories/org-units.factory';
 import { createUser, seedTree } from './factories/users.factory';
 import { signIn, TestSession } from './helpers/auth';
 import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, startWorker, TestDatabase, usingMysql, usingRedis, waitFor } from './helpers/test-app';
@@ -305,8 +306,8 @@ describe(`imports (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'BullMQ
       const reasons = (await report(manager, managerImport.id)).map((r) => [r[0], r[1]]);
       expect(reasons).toEqual([
         ['3', 'Đơn vị «SKHCN» nằm ngoài phạm vi quản lý của bạn.'],
-        ['4', 'Tài khoản trùng thông tin thuộc đơn vị ngoài phạm vi quản lý của bạn.'],
-        ['5', 'Tài khoản trùng thông tin thuộc đơn vị ngoài phạm vi quản lý của bạn.'],
+        ['4', OUT_OF_SCOPE_REASON],
+        ['5', OUT_OF_SCOPE_REASON],
       ]);
       const canbo = await ds.getRepository(User).findOneByOrFail({ email: 'canbo@demo.hocvuso.vn' });
       expect(canbo.orgUnitId).toBe(units.get('P-TAMTHANH')!.id);
@@ -326,6 +327,7 @@ describe(`imports (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'BullMQ
       expect(mine.items.map((j) => j.id)).toEqual([managerImport.id]);
       expect((await inject({ method: 'GET', url: `/api/imports/${managerImport.id}`, headers: admin.auth })).statusCode).toBe(200);
     });
+
   });
 
   it('lists every import for an administrator, newest first, paginated', async () => {
@@ -345,6 +347,63 @@ describe(`imports (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'BullMQ
     const completed = rows.filter((r: { action: string }) => r.action === 'import.completed').map((r: { details: string }) => JSON.parse(r.details));
     expect(completed).toHaveLength(6);
     expect(completed).toEqual(expect.arrayContaining([expect.objectContaining({ created: 980, updated: 0, rejected: 20, totalRows: 1000 })]));
+  });
+
+  describe('a unit manager cannot reach accounts through an import that a direct edit would refuse', () => {
+    let manager: TestSession;
+
+    beforeAll(async () => {
+      manager = await signIn(inject, 'quanly@demo.hocvuso.vn', 'QuanLy@2025');
+    });
+
+    it('cannot rewrite another unit manager’s account through an import, exactly as a direct edit is refused', async () => {
+      // A ward below the manager's own unit, with its own manager.
+      const ward = await createOrgUnit(ds, { parent: units.get('P-DONGKINH')!, code: `KP-${Date.now() % 100000}`, name: 'Khu phố thử' });
+      const subManager = await createUser(ds, { orgUnitId: ward.id, roles: ['unit_manager', 'learner'], fullName: 'Quản Lý Khu Phố' });
+      const direct = await inject({
+        method: 'PATCH',
+        url: `/api/users/${subManager.id}`,
+        headers: manager.auth,
+        payload: { email: 'ke-gian@example.com', orgUnitId: units.get('P-DONGKINH')!.id },
+      });
+      expect(direct.statusCode).toBe(403);
+      const job = await uploadAndWait(
+        manager,
+        'chiem-tai-khoan.csv',
+        await toCsv([
+          [...IMPORT_COLUMNS],
+          ['Tên Mới', subManager.phone ?? '', 'ke-gian@example.com', 'P-DONGKINH', 'official', '', ''],
+        ]),
+      );
+      expect(job).toMatchObject({ status: 'completed', created: 0, updated: 0, rejected: 1 });
+      const [[, reason]] = await report(manager, job.id);
+      expect(reason).toBe(JSON.parse(direct.body).message);
+      const after = await ds.getRepository(User).findOneByOrFail({ id: subManager.id });
+      expect({ fullName: after.fullName, email: after.email, orgUnitId: after.orgUnitId }).toEqual({ fullName: 'Quản Lý Khu Phố', email: subManager.email, orgUnitId: ward.id });
+    });
+
+    it('give one neutral reason for every row naming an account outside their subtree (no existence or citizen-ID oracle)', async () => {
+      const elsewhere = units.get('X-MAUSON')!;
+      const secrets = api.app.get(SecretsService);
+      const withId = await createUser(ds, { orgUnitId: elsewhere.id, fullName: 'Người Ở Xa' });
+      const citizenId = '020190009999';
+      await ds.getRepository(User).update(withId.id, { citizenIdHash: secrets.lookupHash(citizenId), citizenIdCipher: secrets.encrypt(citizenId), citizenIdLast4: '9999' });
+      const other = await createUser(ds, { orgUnitId: elsewhere.id, fullName: 'Người Khác' });
+      const probes: Cell[][] = [
+        ['Dò Một', withId.phone ?? '', '', 'P-DONGKINH', 'official', '', ''], // phone only
+        ['Dò Hai', withId.phone ?? '', '', 'P-DONGKINH', 'official', '', citizenId], // the right citizen ID
+        ['Dò Ba', withId.phone ?? '', '', 'P-DONGKINH', 'official', '', '020190001111'], // a wrong guess
+        ['Dò Bốn', other.phone ?? '', '', 'P-DONGKINH', 'official', '', citizenId], // phone of one, ID of another
+        ['Dò Năm', '', '', 'P-DONGKINH', 'official', '', citizenId], // the ID alone
+      ];
+      // One file per probe, as an attacker would send them (rows of one file are also checked against each other).
+      for (const probe of probes) {
+        const job = await uploadAndWait(manager, 'do-tim.csv', await toCsv([[...IMPORT_COLUMNS], probe]));
+        expect(job).toMatchObject({ status: 'completed', created: 0, updated: 0, rejected: 1 });
+        expect((await report(manager, job.id)).map((r) => r[1])).toEqual([OUT_OF_SCOPE_REASON]);
+      }
+      expect(await ds.getRepository(User).findOneByOrFail({ id: withId.id })).toMatchObject({ fullName: 'Người Ở Xa', orgUnitId: elsewhere.id });
+    });
   });
 
   describe('refuses', () => {

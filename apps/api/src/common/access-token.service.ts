@@ -1,21 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createSigner, createVerifier } from 'fast-jwt';
-import type { Role } from '@bdhv/contracts';
-import { AuthUser } from './auth-user';
 import { SecretsService } from './secrets.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
 interface AccessClaims {
   sub: string;
-  roles: Role[];
-  unit: string;
-  path: string;
   sid: string;
+}
+
+/** Who a valid access token names: the account and its session (refresh-token family). */
+export interface TokenIdentity {
+  id: string;
+  sessionId: string;
 }
 
 const ISSUER = 'bdhv';
 
-/** Short-lived HS256 access tokens (self-contained, verified without a database round trip). */
+/**
+ * Short-lived HS256 access tokens, verified without a database round trip. They identify the caller
+ * only: roles, unit and status are read per request from CallerStateService, so a change to them
+ * never waits for the token to expire.
+ */
 @Injectable()
 export class AccessTokenService {
   private readonly sign: (claims: AccessClaims) => string;
@@ -28,15 +33,16 @@ export class AccessTokenService {
     this.verify = createVerifier({ key: secrets.jwtSecret, algorithms: ['HS256'], allowedIss: ISSUER, cache: 10_000 }) as (t: string) => AccessClaims;
   }
 
-  issueAccessToken(user: Omit<AuthUser, 'sessionId'>, sessionId: string): string {
-    return this.sign({ sub: user.id, roles: user.roles, unit: user.orgUnitId, path: user.orgUnitPath, sid: sessionId });
+  issueAccessToken(userId: string, sessionId: string): string {
+    return this.sign({ sub: userId, sid: sessionId });
   }
 
-  /** The caller, or null when the token is malformed, forged or expired. */
-  verifyAccessToken(token: string): AuthUser | null {
+  /** Who the token names, or null when it is malformed, forged or expired. */
+  verifyAccessToken(token: string): TokenIdentity | null {
     try {
       const c = this.verify(token);
-      return { id: c.sub, roles: c.roles, orgUnitId: c.unit, orgUnitPath: c.path, sessionId: c.sid };
+      if (typeof c.sub !== 'string' || typeof c.sid !== 'string') return null;
+      return { id: c.sub, sessionId: c.sid };
     } catch {
       return null;
     }

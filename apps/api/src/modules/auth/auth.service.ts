@@ -24,7 +24,7 @@ import { RefreshToken } from './refresh-token.entity';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
 import { AccessTokenService } from '../../common/access-token.service';
 import { ClientContext } from '../../common/request-context';
-import { inScope } from '../../common/access/scope';
+import { AccessPolicy } from '../../common/access/access-policy';
 import { userSearchText } from '../users/user-search';
 
 export interface IssuedSession {
@@ -65,6 +65,7 @@ export class AuthService {
     private readonly tokens: AccessTokenService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async register(dto: RegisterRequest, ctx: ClientContext): Promise<IssuedSession> {
@@ -205,8 +206,8 @@ export class AuthService {
 
   /** An administrator sends the user a one-time reset link; they must choose a new password. */
   async forceReset(caller: AuthUser, id: string, ctx: ClientContext): Promise<{ sent: true; channel: 'email' | 'log' }> {
-    const user = await this.db.getRepository(User).findOne({ where: { id }, relations: { orgUnit: true } });
-    if (!user || !inScope(caller, (user as User & { orgUnit: OrgUnit }).orgUnit.path)) throw AppException.notFound('Không tìm thấy người dùng.');
+    const user = (await this.access.visibleAccount(caller, id)) ? await this.db.getRepository(User).findOneBy({ id }) : null;
+    if (!user) throw AppException.notFound('Không tìm thấy người dùng.');
     if (user.status !== 'active') throw new AppException(400, ErrorCode.ACCOUNT_DISABLED, 'Tài khoản đang bị khoá. Hãy mở khoá trước khi đặt lại mật khẩu.');
     await this.db.getRepository(User).update(user.id, { mustChangePassword: true });
     // issueResetToken stores the token and records `user.reset_forced` in its own transaction.
@@ -280,7 +281,7 @@ export class AuthService {
       userAgent: ctx.userAgent?.slice(0, 255) ?? null,
       ip: ctx.ip.slice(0, 64),
     });
-    const accessToken = this.tokens.issueAccessToken({ id: user.id, roles: user.roles, orgUnitId: user.orgUnitId, orgUnitPath: user.orgUnit.path }, familyId);
+    const accessToken = this.tokens.issueAccessToken(user.id, familyId);
     return { accessToken, expiresIn: this.tokens.accessTtlSeconds, refreshToken: token, refreshExpiresAt, user: toMe(user) };
   }
 

@@ -22,14 +22,13 @@ import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
-import { selfEnrolmentRefusal } from '../../common/access/scope';
 import { isoOrNull } from '../../database/dates';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { ClientContext } from '../../common/request-context';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { containsPattern, LIKE_ESCAPE, simpleArrayPatterns, supportsRowLocks } from '../../database/sql';
-import { isAdmin } from '../../common/access/scope';
+import { AccessPolicy } from '../../common/access/access-policy';
 import { uniqueViolationField } from '../../database/sql';
 import { User } from '../users/user.entity';
 import { coverUrlOf, removeCoverFile } from './cover-files';
@@ -136,6 +135,7 @@ export class CoursesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly lessonTypes: LessonTypeRegistry,
+    private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -490,17 +490,16 @@ export class CoursesService {
     const myEnrolment = e && e.status !== 'withdrawn' ? { status: e.status, progressPercent: Number(e.progressPercent), dueAt: isoOrNull(e.dueAt) } : null;
     if (e) return { myEnrolment, openToMe: true };
     const user = await this.db.getRepository(User).findOne({ where: { id: caller.id }, select: ['id', 'audiences', 'status'] });
-    return { myEnrolment, openToMe: selfEnrolmentRefusal(course, user, caller.orgUnitPath) === null };
+    return { myEnrolment, openToMe: this.access.selfEnrolmentRefusal(course, user, caller.orgUnitPath) === null };
   }
 
   // ---- Helpers --------------------------------------------------------------------------------
 
-  /** Courses the caller manages: all for administrators, else those with an owner row for the caller. */
+  /** Courses the caller manages (AccessPolicy.courseManagerCondition). */
   private manageable(em: EntityManager, caller: AuthUser): SelectQueryBuilder<Course> {
     const qb = em.getRepository(Course).createQueryBuilder('c');
-    if (!isAdmin(caller)) {
-      qb.andWhere('EXISTS (SELECT 1 FROM course_owners co WHERE co.courseId = c.id AND co.userId = :callerId)', { callerId: caller.id });
-    }
+    const managed = this.access.courseManagerCondition(caller, 'c.id');
+    if (managed) qb.andWhere(managed.sql, managed.params);
     return qb;
   }
 

@@ -14,7 +14,7 @@ import {
   myLearningSchema,
   MyLearningItem,
 } from '@bdhv/contracts';
-import { AuthUser, CurrentUser } from '../../common/auth-user';
+import { AuthUser, CurrentUser, Roles } from '../../common/auth-user';
 import { clientContext } from '../../common/request-context';
 import { EnrolmentsService } from './enrolments.service';
 
@@ -49,6 +49,7 @@ export class EnrolmentsController {
   }
 
   @Post('assignments')
+  @Roles('admin', 'unit_manager')
   @HttpCode(201)
   @ApiCreatedResponse({ type: AssignmentDtoClass })
   assign(@CurrentUser() caller: AuthUser, @Param('courseId') courseId: string, @Body() dto: CreateAssignmentDto, @Req() req: FastifyRequest): Promise<AssignmentDto> {

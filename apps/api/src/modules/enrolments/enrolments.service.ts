@@ -1,21 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AssignmentDto, CatalogCourse, CourseEnrolmentRow, CourseEnrolmentsQuery, CreateAssignmentRequest, EnrolmentDto, MyLearningItem } from '@bdhv/contracts';
-import { ErrorCode } from '@bdhv/contracts';
+import type { AssignmentDto, CourseEnrolmentRow, CourseEnrolmentsQuery, CreateAssignmentRequest, EnrolmentDto, MyLearningItem } from '@bdhv/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { AppException } from '../../common/app-exception';
-import { AuthUser, hasRole } from '../../common/auth-user';
+import { AuthUser } from '../../common/auth-user';
 import { LOGGER } from '../../common/tokens';
 import { QueueService } from '../../queue/queue.service';
 import { AuditService } from '../audit/audit.service';
 import { ClientContext } from '../../common/request-context';
-import { CourseOwner } from '../courses/course-owner.entity';
 import { coverUrlOf } from '../courses/cover-files';
 import { Course } from '../courses/course.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
-import { inScope, isAdmin } from '../../common/access/scope';
+import { AccessPolicy } from '../../common/access/access-policy';
 import { LIKE_ESCAPE, simpleArrayPatterns, startsWithPattern } from '../../database/sql';
 import { User } from '../users/user.entity';
 import { CourseAssignment } from './course-assignment.entity';
@@ -23,7 +21,6 @@ import { Enrolment } from './enrolment.entity';
 import { isDuplicateKey } from '../../database/sql';
 import { isoOrNull, toDate } from '../../database/dates';
 import { serializedTransaction } from '../../database/transactions';
-import { selfEnrolmentRefusal } from '../../common/access/scope';
 import { toEnrolmentDto } from './enrolment-dto';
 
 const ASSIGN_BATCH = 500;
@@ -70,6 +67,7 @@ export class EnrolmentsService {
     private readonly audit: AuditService,
     private readonly queue: QueueService,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly access: AccessPolicy,
   ) {}
 
   private async publishedCourse(courseId: string): Promise<Course> {
@@ -85,7 +83,7 @@ export class EnrolmentsService {
     const existing = await repo.findOne({ where: { userId: caller.id, courseId } });
     if (existing) return { enrolment: toEnrolmentDto(await this.reactivate(existing)), created: false };
     const user = await this.enrollingUser(caller);
-    const refusal = selfEnrolmentRefusal(course, user, caller.orgUnitPath);
+    const refusal = this.access.selfEnrolmentRefusal(course, user, caller.orgUnitPath);
     if (refusal || !user) throw AppException.forbidden(refusal ?? undefined);
     const enrolment = repo.create({
       id: randomUUID(),
@@ -114,18 +112,6 @@ export class EnrolmentsService {
 
   private enrollingUser(caller: AuthUser): Promise<Pick<User, 'id' | 'audiences' | 'orgUnitId' | 'status'> | null> {
     return this.db.getRepository(User).findOne({ where: { id: caller.id }, select: ['id', 'audiences', 'orgUnitId', 'status'] });
-  }
-
-  /**
-   * The caller's side of a catalog course: their enrolment (withdrawn counts as none) and whether
-   * `enrol` would accept them — always with an existing enrolment (it is reactivated), else by
-   * `selfEnrolmentRefusal`.
-   */
-  async catalogView(caller: AuthUser, course: Pick<Course, 'id' | 'targetAudiences' | 'targetUnitIds'>): Promise<Pick<CatalogCourse, 'myEnrolment' | 'openToMe'>> {
-    const e = await this.db.getRepository(Enrolment).findOne({ where: { userId: caller.id, courseId: course.id } });
-    const myEnrolment = e && e.status !== 'withdrawn' ? { status: e.status, progressPercent: e.progressPercent, dueAt: isoOrNull(e.dueAt) } : null;
-    const openToMe = e ? true : selfEnrolmentRefusal(course, await this.enrollingUser(caller), caller.orgUnitPath) === null;
-    return { myEnrolment, openToMe };
   }
 
   private async reactivate(e: Enrolment): Promise<Enrolment> {
@@ -168,13 +154,12 @@ export class EnrolmentsService {
   // ---- Assignments ---------------------------------------------------------------------------
 
   async createAssignment(caller: AuthUser, courseId: string, dto: CreateAssignmentRequest, ctx: ClientContext): Promise<AssignmentDto> {
-    if (!hasRole(caller, 'admin', 'unit_manager')) throw AppException.forbidden();
     const course = await this.db.getRepository(Course).findOne({ where: { id: courseId } });
     if (!course) throw AppException.notFound('Không tìm thấy khóa học.');
     if (course.status !== 'published') throw AppException.conflict('Chỉ có thể giao khóa học đã xuất bản.');
     const unit = await this.db.getRepository(OrgUnit).findOne({ where: { id: dto.orgUnitId } });
     if (!unit) throw AppException.validation([{ field: 'orgUnitId', message: 'Không tìm thấy đơn vị.' }]);
-    if (!inScope(caller, unit.path)) throw AppException.forbidden('Bạn chỉ có thể giao khóa học cho đơn vị thuộc phạm vi quản lý của mình.');
+    if (!this.access.inUnitScope(caller, unit.path)) throw AppException.forbidden('Bạn chỉ có thể giao khóa học cho đơn vị thuộc phạm vi quản lý của mình.');
     const assignment = await serializedTransaction(this.db, async (em) => {
       const a = em.getRepository(CourseAssignment).create({
         id: randomUUID(),
@@ -209,16 +194,10 @@ export class EnrolmentsService {
     const course = await this.db.getRepository(Course).findOne({ where: { id: courseId }, select: ['id'] });
     if (!course) throw AppException.notFound('Không tìm thấy khóa học.');
     const qb = this.db.getRepository(CourseAssignment).createQueryBuilder('a').where('a.courseId = :courseId', { courseId });
-    if (!isAdmin(caller) && !(await this.ownsCourse(caller, courseId))) {
-      if (!hasRole(caller, 'unit_manager')) throw AppException.forbidden();
-      qb.innerJoin(OrgUnit, 'o', 'o.id = a.orgUnitId').andWhere(`o.path LIKE :prefix ${LIKE_ESCAPE}`, { prefix: startsWithPattern(caller.orgUnitPath) });
-    }
+    const visible = await this.access.courseAssignmentsCondition(caller, courseId, 'o.path');
+    if (visible) qb.innerJoin(OrgUnit, 'o', 'o.id = a.orgUnitId').andWhere(visible.sql, visible.params);
     const rows = await qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'ASC').getMany();
     return rows.map(toAssignmentDto);
-  }
-
-  private async ownsCourse(caller: AuthUser, courseId: string): Promise<boolean> {
-    return (await this.db.getRepository(CourseOwner).count({ where: { courseId, userId: caller.id } })) > 0;
   }
 
   /**
@@ -298,7 +277,10 @@ export class EnrolmentsService {
 
   // ---- Trainer view --------------------------------------------------------------------------
 
-  /** Learners of a course with their progress: owners, co-owners and administrators see all; unit managers their subtree. */
+  /**
+   * Learners of a course with their progress: its managers see all; unit managers see the learners
+   * whose current unit is in their subtree (a learner who moves unit moves with it).
+   */
   async courseEnrolments(caller: AuthUser, courseId: string, query: CourseEnrolmentsQuery) {
     const course = await this.db.getRepository(Course).findOne({ where: { id: courseId }, select: ['id'] });
     if (!course) throw AppException.notFound('Không tìm thấy khóa học.');
@@ -307,10 +289,8 @@ export class EnrolmentsService {
       .createQueryBuilder('e')
       .innerJoinAndMapOne('e.learner', User, 'u', 'u.id = e.userId')
       .where('e.courseId = :courseId', { courseId });
-    if (!isAdmin(caller) && !(await this.ownsCourse(caller, courseId))) {
-      if (!hasRole(caller, 'unit_manager')) throw new AppException(403, ErrorCode.FORBIDDEN, 'Chỉ giảng viên của khóa học hoặc quản trị viên được xem tiến độ học viên.');
-      qb.innerJoin(OrgUnit, 'o', 'o.id = e.orgUnitId').andWhere(`o.path LIKE :prefix ${LIKE_ESCAPE}`, { prefix: startsWithPattern(caller.orgUnitPath) });
-    }
+    const visible = await this.access.courseLearnersCondition(caller, courseId, 'lo.path');
+    if (visible) qb.innerJoin(OrgUnit, 'lo', 'lo.id = u.orgUnitId').andWhere(visible.sql, visible.params);
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     qb.orderBy('u.fullName', 'ASC').addOrderBy('e.id', 'ASC').offset((query.page - 1) * query.pageSize).limit(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();

@@ -4,7 +4,7 @@ import { checkRow, CleanRow, InFileDuplicates, restoreLeadingZeros, RowRules, Un
 
 const unit = (code: string, path: string, active = true): UnitRef => ({ id: `id-${code}`, code, path, active });
 const units = [unit('LS', '/ls/'), unit('P-DONGKINH', '/ls/dk/'), unit('SKHCN', '/ls/khcn/'), unit('CU', '/ls/cu/', false)];
-const rules = (scopePath: string | null = null): RowRules => ({ unitsByCode: new Map(units.map((u) => [u.code, u])), scopePath });
+const rules = (scopePath: string | null = null): RowRules => ({ unitsByCode: new Map(units.map((u) => [u.code, u])), unitAllowed: (path) => scopePath === null || path.startsWith(scopePath) });
 
 function row(values: Partial<RawRow>, rowNumber = 2): ImportRow {
   const raw = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ''])) as RawRow;

@@ -11,8 +11,8 @@ export interface UnitRef {
 export interface RowRules {
   /** Units by upper-case code. */
   unitsByCode: Map<string, UnitRef>;
-  /** A unit manager's subtree (materialised path prefix); null for administrators. */
-  scopePath: string | null;
+  /** Whether the uploader may place accounts in the unit with this materialised path (AccessPolicy). */
+  unitAllowed: (path: string) => boolean;
 }
 
 /** A row whose fields are all valid, normalised as they will be stored. */
@@ -93,7 +93,7 @@ export function checkRow(row: ImportRow, rules: RowRules): CheckedRow {
     const found = rules.unitsByCode.get(code);
     if (!found) reasons.push(`Mã đơn vị «${raw.unit_code.trim()}» không tồn tại.`);
     else if (!found.active) reasons.push(`Đơn vị «${found.code}» đã ngừng hoạt động.`);
-    else if (rules.scopePath && !found.path.startsWith(rules.scopePath)) reasons.push(`Đơn vị «${found.code}» nằm ngoài phạm vi quản lý của bạn.`);
+    else if (!rules.unitAllowed(found.path)) reasons.push(`Đơn vị «${found.code}» nằm ngoài phạm vi quản lý của bạn.`);
     else unit = found;
   }
 

@@ -5,6 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
+import { AccessPolicy, Caller } from '../../common/access/access-policy';
+import { CallerStateService } from '../../common/access/caller-state.service';
 import { SecretsService } from '../../common/secrets.service';
 import { LOGGER } from '../../common/tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -17,6 +19,9 @@ import { ImportJob } from './import-job.entity';
 import { ImportRejection } from './import-rejection.entity';
 import { ImportFileError, ImportFileKind, noDataRows, RawRow, readImportRows } from './import-file';
 import { CheckedRow, checkRow, CleanRow, InFileDuplicates, UnitRef } from './import-row';
+
+/** Why a row naming an account outside the uploader's subtree is refused: the same words whatever matched. */
+export const OUT_OF_SCOPE_REASON = 'Không thể dùng số điện thoại, email hoặc số định danh cá nhân này trong phạm vi quản lý của bạn. Hãy liên hệ quản trị viên.';
 
 /** Rows written per transaction; progress becomes visible after each batch. */
 export const IMPORT_BATCH_SIZE = 200;
@@ -40,11 +45,13 @@ export interface BatchOutcome {
 }
 
 export interface RunScope {
-  /** A unit manager's subtree; null for administrators. */
-  scopePath: string | null;
+  /** The uploader as the access policy sees them now (current roles and unit, not those of the upload). */
+  uploader: Caller;
   unitsById: Map<string, UnitRef>;
   /** Accounts already matched by an earlier row of this file (user id → row number). */
   touched: Map<string, number>;
+  /** Accounts this batch moved to another unit: their caller state is refreshed after the commit. */
+  moved: string[];
 }
 
 type MatchedUser = Pick<User, 'id' | 'fullName' | 'phone' | 'email' | 'orgUnitId' | 'roles' | 'audiences' | 'position' | 'citizenIdHash'>;
@@ -62,6 +69,8 @@ export class ImportRunnerService {
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly secrets: SecretsService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
+    private readonly callers: CallerStateService,
   ) {}
 
   async run(payload: JobPayloads['imports.run'], ctx: JobContext): Promise<void> {
@@ -101,7 +110,7 @@ export class ImportRunnerService {
   }
 
   private async process(job: ImportJob): Promise<void> {
-    const scopePath = await this.uploaderScope(job.createdById);
+    const uploader = await this.uploader(job.createdById);
     const filePath = path.join(this.config.storageDir, job.storageKey);
     if (!fs.existsSync(filePath)) throw new ImportAbort('Không tìm thấy tệp đã tải lên. Vui lòng tải tệp lên lại.');
     const kind: ImportFileKind = job.storageKey.endsWith('.xlsx') ? 'xlsx' : 'csv';
@@ -120,8 +129,8 @@ export class ImportRunnerService {
 
     const units = await this.db.getRepository(OrgUnit).find({ select: { id: true, code: true, path: true, active: true } });
     const unitRefs: UnitRef[] = units.map((u) => ({ id: u.id, code: u.code, path: u.path, active: Boolean(u.active) }));
-    const rules = { unitsByCode: new Map(unitRefs.map((u) => [u.code.toUpperCase(), u])), scopePath };
-    const scope: RunScope = { scopePath, unitsById: new Map(unitRefs.map((u) => [u.id, u])), touched: new Map() };
+    const rules = { unitsByCode: new Map(unitRefs.map((u) => [u.code.toUpperCase(), u])), unitAllowed: (unitPath: string) => this.access.unitAssignmentRefusal(uploader, unitPath) === null };
+    const scope: RunScope = { uploader, unitsById: new Map(unitRefs.map((u) => [u.id, u])), touched: new Map(), moved: [] };
 
     let counters: Counters = { processed: current.processedRows, created: current.created, updated: current.updated, rejected: current.rejected };
     // Rows up to processedRows were committed by an earlier attempt: they are only re-checked, so
@@ -147,8 +156,9 @@ export class ImportRunnerService {
     await this.complete(current, counters);
   }
 
-  private commitBatch(importId: string, before: Counters, batch: CheckedRow[], scope: RunScope): Promise<Counters> {
-    return this.db.transaction(async (em) => {
+  private async commitBatch(importId: string, before: Counters, batch: CheckedRow[], scope: RunScope): Promise<Counters> {
+    scope.moved = [];
+    const after = await this.db.transaction(async (em) => {
       const outcome = await this.writeBatch(em, importId, batch, scope);
       const after: Counters = {
         processed: before.processed + batch.length,
@@ -167,6 +177,8 @@ export class ImportRunnerService {
       if (result.affected !== 1) throw new ConcurrentRun();
       return after;
     });
+    await this.callers.invalidate(scope.moved);
+    return after;
   }
 
   /**
@@ -183,6 +195,7 @@ export class ImportRunnerService {
     }
 
     const existing = await this.findMatches(em, valid);
+    const pathOf = (u: MatchedUser) => scope.unitsById.get(u.orgUnitId)?.path ?? '';
     const byPhone = new Map<string, MatchedUser>();
     const byEmail = new Map<string, MatchedUser>();
     const byCitizen = new Map<string, MatchedUser>();
@@ -200,6 +213,12 @@ export class ImportRunnerService {
         if (u) matches.set(u.id, u);
       }
       const reject = (reason: string) => rejections.push({ rowNumber: row.rowNumber, raw: row.raw, reasons: [reason] });
+      // Scope first, with one reason whatever the match: the report must not tell a unit manager
+      // that an account outside their subtree exists, nor whether a citizen ID belongs to it.
+      if ([...matches.values()].some((u) => !this.access.inUnitScope(scope.uploader, pathOf(u)))) {
+        reject(OUT_OF_SCOPE_REASON);
+        continue;
+      }
       if (matches.size > 1) {
         reject('Số điện thoại, email hoặc số định danh cá nhân thuộc về nhiều tài khoản khác nhau; hãy kiểm tra lại thông tin.');
         continue;
@@ -213,12 +232,11 @@ export class ImportRunnerService {
         reject('Số định danh cá nhân khác với tài khoản đã có cùng số điện thoại hoặc email.');
         continue;
       }
-      if (scope.scopePath) {
-        const unitPath = scope.unitsById.get(user.orgUnitId)?.path ?? '';
-        if (!unitPath.startsWith(scope.scopePath) || user.roles.includes('admin')) {
-          reject('Tài khoản trùng thông tin thuộc đơn vị ngoài phạm vi quản lý của bạn.');
-          continue;
-        }
+      // The rule of a direct edit (PATCH /users/:id): the same AccessPolicy decision, for the same change.
+      const refusal = this.access.accountChangeRefusal(scope.uploader, { id: user.id, roles: user.roles, orgUnitPath: pathOf(user) }, { unitPath: row.unit.path });
+      if (refusal) {
+        reject(refusal.errors?.[0]?.message ?? refusal.message);
+        continue;
       }
       const earlier = scope.touched.get(user.id);
       if (earlier !== undefined) {
@@ -228,6 +246,7 @@ export class ImportRunnerService {
       scope.touched.set(user.id, row.rowNumber);
       const patch = this.changes(user, row, citizenIdHash);
       if (patch) await em.getRepository(User).update({ id: user.id }, patch);
+      if (patch?.orgUnitId) scope.moved.push(user.id);
       // Counted as updated even when nothing differed: the row matched an existing account.
       updated++;
     }
@@ -317,13 +336,12 @@ export class ImportRunnerService {
     return { ...raw, citizen_id: raw.citizen_id ? this.secrets.encrypt(raw.citizen_id) : '' };
   }
 
-  /** Administrators import anywhere; a unit manager only into their own subtree (as of now, not of the upload). */
-  private async uploaderScope(userId: string): Promise<string | null> {
-    const user = await this.db.getRepository(User).findOne({ where: { id: userId }, relations: { orgUnit: true } });
-    if (!user || user.status !== 'active') throw new ImportAbort('Tài khoản đã tải tệp lên không còn hoạt động; việc nhập bị huỷ.');
-    if (user.roles.includes('admin')) return null;
-    if (user.roles.includes('unit_manager') && user.orgUnit) return user.orgUnit.path;
-    throw new ImportAbort('Tài khoản đã tải tệp lên không còn quyền nhập danh sách; việc nhập bị huỷ.');
+  /** The uploader as of now (not of the upload): an active administrator or unit manager, else the import stops. */
+  private async uploader(userId: string): Promise<Caller> {
+    const state = await this.callers.get(userId);
+    if (!state || state.status !== 'active') throw new ImportAbort('Tài khoản đã tải tệp lên không còn hoạt động; việc nhập bị huỷ.');
+    if (!state.roles.includes('admin') && !state.roles.includes('unit_manager')) throw new ImportAbort('Tài khoản đã tải tệp lên không còn quyền nhập danh sách; việc nhập bị huỷ.');
+    return state;
   }
 
   private async complete(job: ImportJob, counters: Counters): Promise<void> {

@@ -12,7 +12,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import { DataSource, FindOptionsWhere, MoreThan } from 'typeorm';
 import { AppException } from '../../common/app-exception';
-import { AuthUser, hasRole } from '../../common/auth-user';
+import { AuthUser } from '../../common/auth-user';
+import { AccessPolicy } from '../../common/access/access-policy';
 import { SecretsService } from '../../common/secrets.service';
 import { LOGGER } from '../../common/tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -42,6 +43,7 @@ export class ImportsService {
     private readonly queue: QueueService,
     private readonly audit: AuditService,
     private readonly secrets: SecretsService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /**
@@ -181,7 +183,8 @@ export class ImportsService {
   }
 
   private visibleTo(caller: AuthUser): FindOptionsWhere<ImportJob> {
-    return hasRole(caller, 'admin') ? {} : { createdById: caller.id };
+    const creatorId = this.access.ownRecordsFilter(caller);
+    return creatorId === null ? {} : { createdById: creatorId };
   }
 
   /** Someone else's import answers 404, as if it did not exist. */

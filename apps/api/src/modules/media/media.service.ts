@@ -16,12 +16,10 @@ import { LOGGER } from '../../common/tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { JobContext } from '../../queue/job-map';
 import { QueueService } from '../../queue/queue.service';
-import { isAdmin } from '../../common/access/scope';
-import { CourseOwner } from '../courses/course-owner.entity';
+import { AccessPolicy } from '../../common/access/access-policy';
 import { Course } from '../courses/course.entity';
 import { Lesson } from '../courses/lesson.entity';
 import { CoursesService } from '../courses/courses.service';
-import { Enrolment } from '../enrolments/enrolment.entity';
 import { toDate } from '../../database/dates';
 import { MediaAsset } from './media-asset.entity';
 import { MIME, sniffFile } from '../../common/files/sniff';
@@ -67,6 +65,7 @@ export class MediaService {
     private readonly queue: QueueService,
     private readonly secrets: SecretsService,
     private readonly courses: CoursesService,
+    private readonly access: AccessPolicy,
   ) {}
 
   // ---- tus ------------------------------------------------------------------------------------
@@ -449,14 +448,7 @@ export class MediaService {
   async canPlay(user: AuthUser, asset: MediaAsset): Promise<boolean> {
     if (await this.manages(user, asset)) return true;
     if (asset.status !== 'ready' || !asset.courseId) return false;
-    return this.db
-      .getRepository(Enrolment)
-      .createQueryBuilder('e')
-      .innerJoin(Course, 'c', 'c.id = e.courseId')
-      .where('e.courseId = :courseId AND e.userId = :userId', { courseId: asset.courseId, userId: user.id })
-      .andWhere("e.status IN ('active', 'completed')")
-      .andWhere("c.status = 'published'")
-      .getExists();
+    return this.access.studiesCourse(user, asset.courseId);
   }
 
   /** `/api/media/stream/<token>/<path below media/<id>/>`. */
@@ -506,17 +498,15 @@ export class MediaService {
     };
   }
 
+  /** The course's managers manage its media; an upload not yet attached to a course belongs to its uploader (and administrators). */
   private async manages(caller: AuthUser, asset: MediaAsset): Promise<boolean> {
-    if (isAdmin(caller)) return true;
-    if (!asset.courseId) return asset.ownerId === caller.id;
-    return this.db.getRepository(CourseOwner).exists({ where: { courseId: asset.courseId, userId: caller.id } });
+    if (!asset.courseId) return this.access.ownsRecord(caller, asset.ownerId);
+    return this.access.managesCourse(caller, asset.courseId);
   }
 
   private async assertManages(caller: AuthUser, courseId: string): Promise<void> {
-    const ok = isAdmin(caller)
-      ? await this.db.getRepository(Course).exists({ where: { id: courseId } })
-      : await this.db.getRepository(CourseOwner).exists({ where: { courseId, userId: caller.id } });
-    if (!ok) throw AppException.notFound('Không tìm thấy khóa học.');
+    const exists = await this.db.getRepository(Course).exists({ where: { id: courseId } });
+    if (!exists || !(await this.access.managesCourse(caller, courseId))) throw AppException.notFound('Không tìm thấy khóa học.');
   }
 
   private async findManaged(caller: AuthUser, id: string): Promise<MediaAsset> {

@@ -10,7 +10,8 @@ import type { ClientContext } from '../../common/request-context';
 import { uniqueViolationField } from '../../database/sql';
 import { OrgUnit } from './org-unit.entity';
 import { LIKE_ESCAPE, sqlConcat, startsWithPattern, supportsRowLocks } from '../../database/sql';
-import { scopePrefix } from '../../common/access/scope';
+import { AccessPolicy } from '../../common/access/access-policy';
+import { CallerStateService } from '../../common/access/caller-state.service';
 
 /** The `path` column is varchar(400): each level takes 37 characters, so about ten levels fit. */
 const MAX_PATH_LENGTH = 400;
@@ -40,6 +41,8 @@ export class OrgUnitsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
+    private readonly callers: CallerStateService,
   ) {}
 
   /** Active communes and wards, in Vietnamese alphabetical order (for the registration form). */
@@ -53,7 +56,7 @@ export class OrgUnitsService {
    * order of a tree read top to bottom). User counts come from one grouped query.
    */
   async list(caller: AuthUser): Promise<OrgUnitDto[]> {
-    const prefix = scopePrefix(caller);
+    const scope = this.access.unitScopeCondition(caller, 'ou.path');
     const unitsQuery = this.db.getRepository(OrgUnit).createQueryBuilder('ou');
     // Members are counted from the users table by name: units sit below users in the domain order
     // (a user belongs to a unit), so this module reads users' rows without importing their entity.
@@ -63,9 +66,9 @@ export class OrgUnitsService {
       .select('u.orgUnitId', 'orgUnitId')
       .addSelect('COUNT(*)', 'count')
       .groupBy('u.orgUnitId');
-    if (prefix !== null) {
-      unitsQuery.where(`ou.path LIKE :prefix ${LIKE_ESCAPE}`, { prefix: startsWithPattern(prefix) });
-      countQuery.innerJoin('org_units', 'ou', 'ou.id = u.orgUnitId').where(`ou.path LIKE :prefix ${LIKE_ESCAPE}`, { prefix: startsWithPattern(prefix) });
+    if (scope) {
+      unitsQuery.where(scope.sql, scope.params);
+      countQuery.innerJoin('org_units', 'ou', 'ou.id = u.orgUnitId').where(scope.sql, scope.params);
     }
     const [units, counts] = await Promise.all([unitsQuery.getMany(), countQuery.getRawMany<{ orgUnitId: string; count: string | number }>()]);
     const countByUnit = new Map(counts.map((c) => [c.orgUnitId, Number(c.count)]));
@@ -155,7 +158,7 @@ export class OrgUnitsService {
    * subtree, in the same transaction as the parent change. Users keep their unit ids.
    */
   async move(caller: AuthUser, id: string, parentId: string, ctx: ClientContext): Promise<OrgUnitDto> {
-    await this.db.transaction(async (em) => {
+    const affected = await this.db.transaction(async (em): Promise<string[]> => {
       const { [id]: unit, [parentId]: parent } = await this.lockUnits(em, [id, parentId]);
       if (!unit) throw AppException.notFound('Không tìm thấy đơn vị.');
       if (unit.parentId === null) throw new AppException(400, ErrorCode.ORG_UNIT_ROOT, 'Không thể chuyển đơn vị cấp tỉnh.');
@@ -164,7 +167,7 @@ export class OrgUnitsService {
         throw AppException.validation([{ field: 'parentId', message: 'Không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.' }]);
       }
       if (!parent.active) throw AppException.validation([{ field: 'parentId', message: 'Đơn vị cấp trên đã ngừng hoạt động.' }]);
-      if (unit.parentId === parent.id) return;
+      if (unit.parentId === parent.id) return [];
       const newPath = `${parent.path}${unit.id}/`;
       const moved = await this.rewriteSubtreePaths(em, unit.path, newPath, null, 'parentId');
       const fromParent = unit.parentId ? await em.getRepository(OrgUnit).findOneBy({ id: unit.parentId }) : null;
@@ -181,7 +184,10 @@ export class OrgUnitsService {
         },
         em,
       );
+      return this.membersUnder(em, newPath);
     });
+    // Members' unit paths changed: the access policy must see the new ones.
+    await this.callers.invalidate(affected);
     return this.dtoOf(id);
   }
 
@@ -190,7 +196,7 @@ export class OrgUnitsService {
    * inactive and pointing at the target, so figures recorded against it remain attributable.
    */
   async merge(caller: AuthUser, id: string, targetId: string, ctx: ClientContext): Promise<OrgUnitDto> {
-    await this.db.transaction(async (em) => {
+    const affected = await this.db.transaction(async (em): Promise<string[]> => {
       const { [id]: source, [targetId]: target } = await this.lockUnits(em, [id, targetId]);
       if (!source) throw AppException.notFound('Không tìm thấy đơn vị.');
       if (source.parentId === null) throw new AppException(400, ErrorCode.ORG_UNIT_ROOT, 'Không thể sáp nhập đơn vị cấp tỉnh.');
@@ -224,8 +230,19 @@ export class OrgUnitsService {
         },
         em,
       );
+      return this.membersUnder(em, target.path);
     });
+    // The source's members and its subtree's members now sit under the target.
+    await this.callers.invalidate(affected);
     return this.dtoOf(id);
+  }
+
+  /** Ids of the users whose unit lies under `path` (read by table name, see list()). */
+  private async membersUnder(em: EntityManager, path: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await em.query(`SELECT u.id AS id FROM users u INNER JOIN org_units ou ON ou.id = u.orgUnitId WHERE ou.path LIKE ? ${LIKE_ESCAPE}`, [
+      startsWithPattern(path),
+    ]);
+    return rows.map((r) => r.id);
   }
 
   /** One unit with its user count. */

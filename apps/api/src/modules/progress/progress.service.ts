@@ -7,11 +7,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
 import { QueueService } from '../../queue/queue.service';
-import { CourseOwner } from '../courses/course-owner.entity';
 import { Course } from '../courses/course.entity';
 import { Lesson } from '../courses/lesson.entity';
 import { LessonTypeRegistry } from '../courses/lesson-types';
-import { isAdmin } from '../../common/access/scope';
+import { AccessPolicy } from '../../common/access/access-policy';
 import { supportsRowLocks } from '../../database/sql';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { isDuplicateKey } from '../../database/sql';
@@ -78,6 +77,7 @@ export class ProgressService {
     private readonly queue: QueueService,
     private readonly events: LearningEvents,
     private readonly lessonTypes: LessonTypeRegistry,
+    private readonly access: AccessPolicy,
   ) {}
 
   private async state(userId: string, lessonId: string): Promise<LessonState> {
@@ -121,7 +121,7 @@ export class ProgressService {
     try {
       await this.state(caller.id, lessonId);
     } catch (err) {
-      if (!(err instanceof AppException) || !(await this.managesCourse(caller, lesson.courseId))) throw err;
+      if (!(err instanceof AppException) || !(await this.access.managesCourse(caller, lesson.courseId))) throw err;
       preview = true;
     }
     const course = await this.db.getRepository(Course).findOneOrFail({ where: { id: lesson.courseId }, select: { id: true, slug: true } });
@@ -140,9 +140,6 @@ export class ProgressService {
     };
   }
 
-  private async managesCourse(caller: AuthUser, courseId: string): Promise<boolean> {
-    return isAdmin(caller) || this.db.getRepository(CourseOwner).exists({ where: { courseId, userId: caller.id } });
-  }
 
   /** Retries once or twice when a concurrent write for the same learner and lesson won the race. */
   private async withRetry<T>(fn: () => Promise<T>): Promise<T> {

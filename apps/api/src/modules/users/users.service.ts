@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CreateUserRequest, ErrorCode, FieldError, Role, UpdateUserRequest, UserDetail, UserListQuery, UserSummary } from '@bdhv/contracts';
+import { CreateUserRequest, ErrorCode, FieldError, UpdateUserRequest, UserDetail, UserListQuery, UserSummary } from '@bdhv/contracts';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AppException } from '../../common/app-exception';
@@ -12,15 +12,13 @@ import { userSearchText } from './user-search';
 import { UserIdentity } from './user-identity.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { containsPattern, LIKE_ESCAPE, simpleArrayPatterns, startsWithPattern } from '../../database/sql';
-import { inScope, isAdmin, scopePrefix } from '../../common/access/scope';
+import { AccessPolicy } from '../../common/access/access-policy';
+import { CallerStateService } from '../../common/access/caller-state.service';
 import { uniqueViolationField } from '../../database/sql';
 import { maskCitizenId, searchTerm } from './user-search';
 import { User } from './user.entity';
 
 type UserWithUnit = User & { orgUnit: OrgUnit };
-
-/** Roles only an administrator may grant or take away. */
-const PRIVILEGED: readonly Role[] = ['admin', 'unit_manager'];
 
 const UNIQUE_FIELDS = {
   phone: { index: 'UQ_users_phone', column: 'users.phone' },
@@ -79,17 +77,19 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly secrets: SecretsService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
+    private readonly callers: CallerStateService,
   ) {}
 
   /** A page of the users the caller may manage; the unit is joined in the same query. */
   async list(caller: AuthUser, query: UserListQuery): Promise<{ items: UserSummary[]; page: number; pageSize: number; total: number }> {
     const qb = this.db.getRepository(User).createQueryBuilder('u').innerJoinAndSelect('u.orgUnit', 'ou');
-    const prefix = scopePrefix(caller);
-    if (prefix !== null) qb.andWhere(`ou.path LIKE :scope ${LIKE_ESCAPE}`, { scope: startsWithPattern(prefix) });
+    const scope = this.access.unitScopeCondition(caller, 'ou.path');
+    if (scope) qb.andWhere(scope.sql, scope.params);
     if (query.orgUnitId) {
-      const unit = await this.db.getRepository(OrgUnit).findOneBy({ id: query.orgUnitId });
       // A unit outside the caller's subtree answers as if it did not exist.
-      if (!unit || !inScope(caller, unit.path)) throw AppException.notFound('Không tìm thấy đơn vị.');
+      const unit = await this.access.visibleUnit(caller, query.orgUnitId);
+      if (!unit) throw AppException.notFound('Không tìm thấy đơn vị.');
       if (query.includeSubunits) qb.andWhere(`ou.path LIKE :unitPath ${LIKE_ESCAPE}`, { unitPath: startsWithPattern(unit.path) });
       else qb.andWhere('u.orgUnitId = :orgUnitId', { orgUnitId: unit.id });
     }
@@ -115,7 +115,8 @@ export class UsersService {
   async create(caller: AuthUser, dto: CreateUserRequest, ctx: ClientContext): Promise<UserDetail> {
     const roles = unique(dto.roles);
     const audiences = unique(dto.audiences);
-    if (!isAdmin(caller) && roles.some((r) => PRIVILEGED.includes(r))) throw this.cannotGrant();
+    const refusal = this.access.accountCreationRefusal(caller, roles);
+    if (refusal) throw refusal;
     return this.withUniqueFields(() =>
       this.db.transaction(async (em) => {
         const unit = await this.assignableUnit(em, caller, dto.orgUnitId);
@@ -163,21 +164,25 @@ export class UsersService {
    * managers' accounts, and never grant or take away those roles. Nobody disables or demotes themselves.
    */
   async update(caller: AuthUser, id: string, dto: UpdateUserRequest, ctx: ClientContext): Promise<UserDetail> {
+    const detail = await this.applyUpdate(caller, id, dto, ctx);
+    // After the commit: every API process sees the new roles, unit and status within seconds.
+    await this.callers.invalidate([id]);
+    return detail;
+  }
+
+  private applyUpdate(caller: AuthUser, id: string, dto: UpdateUserRequest, ctx: ClientContext): Promise<UserDetail> {
     return this.withUniqueFields(() =>
       this.db.transaction(async (em) => {
         const user = await this.findVisible(em, caller, id);
-        const admin = isAdmin(caller);
-        const self = user.id === caller.id;
         const roles = dto.roles ? unique(dto.roles) : user.roles;
         const added = roles.filter((r) => !user.roles.includes(r));
         const removed = user.roles.filter((r) => !roles.includes(r));
-
-        if (self && dto.status === 'disabled') throw AppException.validation([{ field: 'status', message: 'Bạn không thể tự khoá tài khoản của mình.' }]);
-        if (self && removed.some((r) => PRIVILEGED.includes(r))) throw AppException.validation([{ field: 'roles', message: 'Bạn không thể tự bỏ quyền quản lý của mình.' }]);
-        if (!admin && !self && user.roles.some((r) => PRIVILEGED.includes(r))) {
-          throw AppException.forbidden('Chỉ quản trị viên mới được sửa tài khoản của quản trị viên hoặc cán bộ quản lý.');
-        }
-        if (!admin && [...added, ...removed].some((r) => PRIVILEGED.includes(r))) throw this.cannotGrant();
+        const refusal = this.access.accountChangeRefusal(
+          caller,
+          { id: user.id, roles: user.roles, orgUnitPath: user.orgUnit.path },
+          { addedRoles: added, removedRoles: removed, disabling: dto.status === 'disabled' },
+        );
+        if (refusal) throw refusal;
 
         const changes: Partial<User> = {};
         const fields: string[] = [];
@@ -253,9 +258,8 @@ export class UsersService {
 
   /** The user with their unit, or 404 when it does not exist or lies outside the caller's subtree. */
   private async findVisible(em: EntityManager, caller: AuthUser, id: string): Promise<UserWithUnit> {
-    const user = (await em.getRepository(User).findOne({ where: { id }, relations: { orgUnit: true } })) as UserWithUnit | null;
-    if (!user || !inScope(caller, user.orgUnit.path)) throw AppException.notFound('Không tìm thấy người dùng.');
-    return user;
+    if (!(await this.access.visibleAccount(caller, id, em))) throw AppException.notFound('Không tìm thấy người dùng.');
+    return this.reload(em, id);
   }
 
   private async reload(em: EntityManager, id: string): Promise<UserWithUnit> {
@@ -266,11 +270,8 @@ export class UsersService {
   private async assignableUnit(em: EntityManager, caller: AuthUser, orgUnitId: string): Promise<OrgUnit> {
     const unit = await em.getRepository(OrgUnit).findOneBy({ id: orgUnitId });
     if (!unit) throw AppException.validation([{ field: 'orgUnitId', message: 'Đơn vị không tồn tại.' }]);
-    if (!inScope(caller, unit.path)) {
-      throw new AppException(403, ErrorCode.FORBIDDEN, 'Bạn chỉ được quản lý người dùng trong đơn vị của mình.', [
-        { field: 'orgUnitId', message: 'Đơn vị này nằm ngoài phạm vi quản lý của bạn.' },
-      ]);
-    }
+    const refusal = this.access.unitAssignmentRefusal(caller, unit.path);
+    if (refusal) throw refusal;
     if (!unit.active) throw AppException.validation([{ field: 'orgUnitId', message: 'Đơn vị đã ngừng hoạt động.' }]);
     return unit;
   }
@@ -330,9 +331,4 @@ export class UsersService {
     );
   }
 
-  private cannotGrant() {
-    return new AppException(403, ErrorCode.FORBIDDEN, 'Chỉ quản trị viên mới được cấp hoặc thu hồi quyền quản trị, quản lý đơn vị.', [
-      { field: 'roles', message: 'Bạn không được cấp hoặc thu hồi vai trò này.' },
-    ]);
-  }
 }
