@@ -88,10 +88,15 @@ export function safeNextPath(next: unknown): string | null {
   return resolved.origin === base ? next : null;
 }
 
-/** A claim that may only be trusted when the provider has not said it is unverified. */
+/**
+ * A claim that may be trusted only when the provider says it verified it. A missing flag means
+ * unverified: a provider that omits it (or lets users type any address) would otherwise let a
+ * stranger claim someone else's email or phone and be signed in to that account.
+ */
 function verified(value: unknown, flag: unknown): string | null {
   if (typeof value !== 'string' || !value.trim()) return null;
-  return flag === false || flag === 'false' ? null : value;
+  // Some providers send the flag as a string (AWS Cognito did); anything else is "not verified".
+  return flag === true || flag === 'true' ? value : null;
 }
 
 export function claimedEmail(c: Pick<OidcClaims, 'email' | 'email_verified'>): string | null {
