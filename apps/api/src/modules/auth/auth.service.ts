@@ -133,6 +133,34 @@ export class AuthService {
     return { ...session, deviceToken: this.devices.remember(device, user.id) };
   }
 
+  /**
+   * Checks an account's password once, for an action that needs it (confirming a single sign-on
+   * link), under the same limits as sign-in: per account (under each of its identifiers) and per
+   * address. Throws 429 when a limit holds; a wrong password is counted and audited like a failed
+   * sign-in. An account without a password never passes.
+   */
+  async confirmPassword(user: User, password: string, ctx: ClientContext, device: string | undefined, summary: string): Promise<boolean> {
+    const accountKeys = [user.email, user.phone].filter((v): v is string => Boolean(v)).map((id) => LoginThrottle.accountKey(id));
+    await this.throttle.assertAccountsOpen(accountKeys);
+    const address = await this.throttle.admitAddress(ctx.ip, this.devices.trusts(device, user.id));
+    const ok = await verifyPassword(user.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    if (ok && user.passwordHash) {
+      await address.succeeded();
+      await this.throttle.accountsSucceeded(accountKeys);
+      return true;
+    }
+    if ((await this.throttle.accountsFailed(accountKeys)).length) {
+      await this.audit.record({ actorId: null, action: 'auth.locked', targetType: 'user', targetId: user.id, summary: `Tạm khoá đăng nhập sau ${this.config.auth.loginMaxFailures} lần sai`, ip: ctx.ip });
+    }
+    await this.audit.record({ actorId: null, action: 'auth.login_failed', targetType: 'user', targetId: user.id, summary, ip: ctx.ip });
+    return false;
+  }
+
+  /** The browser's trusted-device token after it proved it may use this account. */
+  rememberDevice(device: string | undefined, userId: string): string {
+    return this.devices.remember(device, userId);
+  }
+
   /** Rotates a refresh token. A token presented twice means it was stolen: its whole family is revoked. */
   async refresh(refreshToken: string | undefined, ctx: ClientContext): Promise<IssuedSession> {
     if (!refreshToken) throw this.sessionExpired();
