@@ -9,6 +9,9 @@ import { createUser, seedTree } from './factories/users.factory';
 import { refreshCookieFrom, signIn } from './helpers/auth';
 import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase, usingRedis } from './helpers/test-app';
 
+// Argon2id hashing and verification dominate: the pace tests sign in dozens of times.
+jest.setTimeout(30_000);
+
 describe('sign-in, sessions and passwords', () => {
   let db: TestDatabase;
   let ds: DataSource;

@@ -127,7 +127,7 @@ export function safeNextPath(next: unknown): string | null {
  */
 function verified(value: unknown, flag: unknown): string | null {
   if (typeof value !== 'string' || !value.trim()) return null;
-  // Some providers send the flag as a string (AWS Cognito did); anything else is "not verified".
+  // Some providers send the flag as the string "true"; anything else is "not verified".
   return flag === true || flag === 'true' ? value : null;
 }
 
