@@ -154,16 +154,20 @@ describe('sign-in, sessions and passwords', () => {
     };
 
     it('lets 30 wrong passwords through at once, then refuses the address for 20 seconds, in Vietnamese', async () => {
+      const started = Date.now();
       const statuses = await spray('10.20.0.1', 30);
       expect(statuses.every((s) => s === 401)).toBe(true);
       const refused = await login('phun-tiep@example.vn', 'doan-mo-123', '10.20.0.1');
+      // One token every 20 s: the wait is 20 s less the time the 30 tries took (seconds on a busy machine).
+      const elapsed = (Date.now() - started) / 1000;
       expect(refused.statusCode).toBe(429);
-      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(19);
-      expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(20);
+      const retryAfter = Number(refused.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThanOrEqual(Math.floor(20 - elapsed));
+      expect(retryAfter).toBeLessThanOrEqual(20);
       expect(JSON.parse(refused.body)).toMatchObject({
         statusCode: 429,
         code: 'TOO_MANY_REQUESTS',
-        message: expect.stringMatching(/^Có nhiều lần đăng nhập sai từ cùng mạng Internet với bạn\. Vui lòng thử lại sau (19|20) giây\.$/),
+        message: `Có nhiều lần đăng nhập sai từ cùng mạng Internet với bạn. Vui lòng thử lại sau ${retryAfter} giây.`,
         requestId: expect.any(String),
       });
       // Another address is not affected.
@@ -173,10 +177,14 @@ describe('sign-in, sessions and passwords', () => {
     it('never spends the address on correct passwords: a busy office signs in all day', async () => {
       const users = await Promise.all(Array.from({ length: 35 }, () => createUser(ds, { orgUnitId: commune().id })));
       for (const u of users) expect((await login(u.email!, u.password, '10.20.0.2')).statusCode).toBe(200);
-      // 35 correct sign-ins later, the address still has its whole allowance of 30 mistakes.
-      const statuses = await spray('10.20.0.2', 31);
+      // 35 correct sign-ins later, the address still has its whole allowance of 30 mistakes (plus
+      // what refilled while the tries ran: one per 20 s).
+      const started = Date.now();
+      const statuses = await spray('10.20.0.2', 40);
+      const checked = statuses.filter((s) => s === 401).length;
       expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
-      expect(statuses[30]).toBe(429);
+      expect(checked).toBeLessThanOrEqual(30 + Math.ceil((Date.now() - started) / 20_000));
+      expect(statuses.at(-1)).toBe(429);
     });
 
     it('lets a person who signed in on this browser before in with the right password while the address is refused', async () => {
