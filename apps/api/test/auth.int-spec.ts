@@ -7,7 +7,10 @@ import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
 import { User } from '../src/modules/users/user.entity';
 import { createUser, seedTree } from './factories/users.factory';
 import { refreshCookieFrom, signIn } from './helpers/auth';
-import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase } from './helpers/test-app';
+import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase, usingRedis } from './helpers/test-app';
+
+// Argon2id hashing and verification dominate: the pace tests sign in dozens of times.
+jest.setTimeout(30_000);
 
 describe('sign-in, sessions and passwords', () => {
   let db: TestDatabase;
@@ -122,15 +125,159 @@ describe('sign-in, sessions and passwords', () => {
       const audit = await ds.query(`SELECT action FROM audit_logs WHERE targetId = ? AND action = 'auth.locked'`, [u.id]);
       expect(audit).toHaveLength(1);
     });
+  });
 
-    it('limits one address trying many accounts', async () => {
+  /**
+   * Wrong passwords from one address are paced by a token bucket (docs/decisions.md, "Login
+   * throttling"): by default 30 at once, then 3 a minute. A correct password gives its token back,
+   * and a browser that has signed in to the account before is not paced by the address at all.
+   */
+  describe('pace per address', () => {
+    const login = (identifier: string, password: string, remoteAddress: string, cookie?: string) =>
+      inject({ method: 'POST', url: '/api/auth/login', payload: { identifier, password }, remoteAddress, ...(cookie ? { headers: { cookie } } : {}) });
+    const deviceCookieFrom = (setCookie: string | string[] | undefined) => {
+      const c = [setCookie ?? []].flat().find((v) => v.startsWith('bdhv_device='));
+      if (!c) throw new Error(`no device cookie in ${JSON.stringify(setCookie)}`);
+      expect(c).toMatch(/HttpOnly/i);
+      expect(c).toMatch(/SameSite=Strict/i);
+      expect(c).toMatch(/Path=\/api\/auth/);
+      return c.split(';')[0];
+    };
+    /** Wrong passwords for other (unknown) accounts; returns the statuses. */
+    const spray = async (remoteAddress: string, tries: number, via = inject) => {
       const statuses: number[] = [];
-      for (let i = 0; i < 52; i++) {
-        const res = await inject({ method: 'POST', url: '/api/auth/login', payload: { identifier: `nobody${i}@example.vn`, password: 'x-wrong-1' }, remoteAddress: '10.7.7.7' });
+      for (let i = 0; i < tries; i++) {
+        const res = await via({ method: 'POST', url: '/api/auth/login', payload: { identifier: `phun${i}-${remoteAddress}@example.vn`, password: 'doan-mo-123' }, remoteAddress });
         statuses.push(res.statusCode);
       }
-      expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
-      expect(statuses.slice(50)).toEqual([429, 429]);
+      return statuses;
+    };
+
+    it('lets 30 wrong passwords through at once, then refuses the address for 20 seconds, in Vietnamese', async () => {
+      const started = Date.now();
+      const statuses = await spray('10.20.0.1', 30);
+      expect(statuses.every((s) => s === 401)).toBe(true);
+      const refused = await login('phun-tiep@example.vn', 'doan-mo-123', '10.20.0.1');
+      // One token every 20 s: the wait is 20 s less the time the 30 tries took (seconds on a busy machine).
+      const elapsed = (Date.now() - started) / 1000;
+      expect(refused.statusCode).toBe(429);
+      const retryAfter = Number(refused.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThanOrEqual(Math.floor(20 - elapsed));
+      expect(retryAfter).toBeLessThanOrEqual(20);
+      expect(JSON.parse(refused.body)).toMatchObject({
+        statusCode: 429,
+        code: 'TOO_MANY_REQUESTS',
+        message: `Có nhiều lần đăng nhập sai từ cùng mạng Internet với bạn. Vui lòng thử lại sau ${retryAfter} giây.`,
+        requestId: expect.any(String),
+      });
+      // Another address is not affected.
+      expect((await login('phun-khac@example.vn', 'doan-mo-123', '10.20.0.99')).statusCode).toBe(401);
+    });
+
+    it('never spends the address on correct passwords: a busy office signs in all day', async () => {
+      const users = await Promise.all(Array.from({ length: 35 }, () => createUser(ds, { orgUnitId: commune().id })));
+      for (const u of users) expect((await login(u.email!, u.password, '10.20.0.2')).statusCode).toBe(200);
+      // 35 correct sign-ins later, the address still has its whole allowance of 30 mistakes (plus
+      // what refilled while the tries ran: one per 20 s).
+      const started = Date.now();
+      const statuses = await spray('10.20.0.2', 40);
+      const checked = statuses.filter((s) => s === 401).length;
+      expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+      expect(checked).toBeLessThanOrEqual(30 + Math.ceil((Date.now() - started) / 20_000));
+      expect(statuses.at(-1)).toBe(429);
+    });
+
+    it('lets a person who signed in on this browser before in with the right password while the address is refused', async () => {
+      const resident = await createUser(ds, { orgUnitId: commune().id });
+      const first = await login(resident.email!, resident.password, '10.20.0.3');
+      expect(first.statusCode).toBe(200);
+      const device = deviceCookieFrom(first.headers['set-cookie']);
+
+      await spray('10.20.0.3', 31);
+      const newcomer = await createUser(ds, { orgUnitId: commune().id });
+      // A browser that never signed in to this account waits like everyone else on the address...
+      expect((await login(newcomer.email!, newcomer.password, '10.20.0.3')).statusCode).toBe(429);
+      // ...and so does one that signed in to another account: trust is per account.
+      expect((await login(newcomer.email!, newcomer.password, '10.20.0.3', device)).statusCode).toBe(429);
+
+      const back = await login(resident.email!, resident.password, '10.20.0.3', device);
+      expect(back.statusCode).toBe(200);
+      // A typo from the trusted browser is a plain 401, counted against the account only.
+      const typo = await login(resident.email!, 'go-nham-123', '10.20.0.3', device);
+      expect(typo.statusCode).toBe(401);
+      expect(JSON.parse(typo.body).code).toBe('INVALID_CREDENTIALS');
+      // Each sign-in renews the cookie (another 90 days), which keeps trusting the browser.
+      const renewed = deviceCookieFrom(back.headers['set-cookie']);
+      expect((await login(resident.email!, resident.password, '10.20.0.3', renewed)).statusCode).toBe(200);
+    });
+
+    it('still answers 429 with Retry-After per account, from a trusted browser too', async () => {
+      const u = await createUser(ds, { orgUnitId: commune().id });
+      const device = deviceCookieFrom((await login(u.email!, u.password, '10.20.0.4')).headers['set-cookie']);
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) statuses.push((await login(u.email!, `sai-${i}-mat-khau`, '10.20.0.4', device)).statusCode);
+      expect(statuses).toEqual([...Array(10).fill(401), 429]);
+      const locked = await login(u.email!, u.password, '10.20.0.4', device);
+      expect(locked.statusCode).toBe(429);
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(60);
+      expect(JSON.parse(locked.body).message).toMatch(/^Bạn đã nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ phút\.$/);
+    });
+
+    describe('at a faster pace (5 at once, then 1 a second)', () => {
+      let fast: Booted<NestFastifyApplication>;
+      let fastInject: ReturnType<typeof injector>;
+      beforeAll(async () => {
+        fast = await startApi(db, { LOGIN_MAX_FAILURES: '10', LOGIN_WINDOW_SECONDS: '60', LOGIN_ADDRESS_BURST: '5', LOGIN_ADDRESS_PER_MINUTE: '60' });
+        fastInject = injector(fast);
+      });
+      afterAll(async () => {
+        await fast?.shutdown();
+      });
+
+      it('holds a spraying client to the configured pace, whoever it targets', async () => {
+        const started = Date.now();
+        let admitted = 0;
+        let i = 0;
+        while (Date.now() - started < 3000) {
+          const res = await fastInject({ method: 'POST', url: '/api/auth/login', payload: { identifier: `nhanh${i++}@example.vn`, password: 'doan-mo-123' }, remoteAddress: '10.21.0.1' });
+          expect([401, 429]).toContain(res.statusCode);
+          if (res.statusCode === 401) admitted++;
+        }
+        const seconds = (Date.now() - started) / 1000;
+        // The burst, then 1 per second: asking more often gets the client nothing more.
+        expect(i).toBeGreaterThan(admitted * 2);
+        expect(admitted).toBeGreaterThanOrEqual(5 + Math.floor(seconds) - 1);
+        expect(admitted).toBeLessThanOrEqual(5 + Math.ceil(seconds) + 1);
+      });
+
+      it('lets a person in after the announced wait, even a first-time browser', async () => {
+        const u = await createUser(ds, { orgUnitId: commune().id });
+        expect((await spray('10.21.0.2', 20, fastInject)).filter((st) => st === 429).length).toBeGreaterThan(0);
+        const refused = await fastInject({ method: 'POST', url: '/api/auth/login', payload: { identifier: u.email, password: u.password }, remoteAddress: '10.21.0.2' });
+        expect(refused.statusCode).toBe(429);
+        const wait = Number(refused.headers['retry-after']);
+        expect(wait).toBe(1);
+        await new Promise((r) => setTimeout(r, wait * 1000));
+        const ok = await fastInject({ method: 'POST', url: '/api/auth/login', payload: { identifier: u.email, password: u.password }, remoteAddress: '10.21.0.2' });
+        expect(ok.statusCode).toBe(200);
+      });
+    });
+
+    (usingRedis ? it : it.skip)('shares the pace between API processes (Redis)', async () => {
+      const prefix = `bdhvtest_pace_${process.pid}_${Date.now()}`;
+      const env = { QUEUE_PREFIX: prefix, LOGIN_ADDRESS_BURST: '6', LOGIN_ADDRESS_PER_MINUTE: '1' };
+      const [one, two] = [await startApi(db, env), await startApi(db, env)];
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 10; i++) {
+          const via = injector(i % 2 ? one : two);
+          statuses.push((await via({ method: 'POST', url: '/api/auth/login', payload: { identifier: `hai-tien-trinh${i}@example.vn`, password: 'doan-mo-123' }, remoteAddress: '10.22.0.1' })).statusCode);
+        }
+        expect(statuses).toEqual([...Array(6).fill(401), ...Array(4).fill(429)]);
+      } finally {
+        await one.shutdown();
+        await two.shutdown();
+      }
     });
   });
 

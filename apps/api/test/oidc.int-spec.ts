@@ -5,11 +5,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { authSessionSchema, oidcConfigSchema } from '@bdhv/contracts';
 import { DataSource } from 'typeorm';
 import { Booted } from '../src/bootstrap';
+import { RATE_LIMIT_STORE, RateLimitStore } from '../src/common/rate-limiter';
 import { AuditLog } from '../src/modules/audit/audit-log.entity';
+import { hashOpaqueToken } from '../src/modules/auth/opaque-token';
 import { UserIdentity } from '../src/modules/users/user-identity.entity';
 import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
 import { User } from '../src/modules/users/user.entity';
 import { createUser, seedTree } from './factories/users.factory';
+import { signIn } from './helpers/auth';
 import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase } from './helpers/test-app';
 
 jest.setTimeout(30_000);
@@ -19,6 +22,11 @@ const CLIENT_SECRET = 'bi-mat-cua-ung-dung-thu-nghiem-0123456789';
 const SEEDED_EMAIL = 'nguoidan@demo.hocvuso.vn';
 const PHONE_USER = '+84977000111';
 const DISABLED_EMAIL = 'bikhoa@test.hocvuso.vn';
+// Demo accounts from the seed: privileged roles.
+const ADMIN = { email: 'admin@demo.hocvuso.vn', phone: '+84912000001', password: 'QuanTri@2025' };
+const MANAGER = { email: 'quanly@demo.hocvuso.vn', phone: '+84912000002', password: 'QuanLy@2025' };
+const TRAINER = { email: 'giangvien@demo.hocvuso.vn', phone: '+84912000003', password: 'GiangVien@2025' };
+const NO_PASSWORD_TRAINER = 'giangvien-khong-mat-khau@test.hocvuso.vn';
 
 /** Subjects the test provider knows, with the claims it releases for them. */
 const ACCOUNTS: Record<string, Record<string, unknown>> = {
@@ -28,6 +36,13 @@ const ACCOUNTS: Record<string, Record<string, unknown>> = {
   'vneid-sdt': { name: 'Hoàng Văn Điện Thoại', phone_number: '0977.000.111', phone_number_verified: true },
   'vneid-chua-xac-minh': { name: 'Người Mạo Danh', email: SEEDED_EMAIL, email_verified: false },
   'vneid-bi-khoa': { name: 'Người Bị Khoá', email: DISABLED_EMAIL, email_verified: true },
+  // A provider that does not say whether it verified the email or phone (the flags are simply absent).
+  'vneid-khong-co': { name: 'Người Lạ', email: ADMIN.email, phone_number: '0912 000 001' },
+  'vneid-quan-tri': { name: 'Quản Trị Viên', email: ADMIN.email, email_verified: true },
+  'vneid-quan-tri-2': { name: 'Quản Trị Viên', email: ADMIN.email.toUpperCase(), email_verified: 'true' },
+  'vneid-quan-ly': { name: 'Quản Lý', phone_number: '0912.000.002', phone_number_verified: true },
+  'vneid-giang-vien': { name: 'Giảng Viên', email: TRAINER.email, email_verified: true },
+  'vneid-gv-khong-mk': { name: 'Giảng Viên Mới', email: NO_PASSWORD_TRAINER, email_verified: true },
 };
 
 function freePort(): Promise<number> {
@@ -160,6 +175,8 @@ describe('single sign-on (OpenID Connect)', () => {
     units = await seedTree(ds);
     await createUser(ds, { orgUnitId: units.get('X-MAUSON')!.id, phone: PHONE_USER, email: null, fullName: 'Hoàng Văn Điện Thoại' });
     await createUser(ds, { orgUnitId: units.get('X-MAUSON')!.id, email: DISABLED_EMAIL, status: 'disabled' });
+    const noPassword = await createUser(ds, { orgUnitId: units.get('SKHCN')!.id, email: NO_PASSWORD_TRAINER, roles: ['trainer'], audiences: ['official'] });
+    await ds.getRepository(User).update(noPassword.id, { passwordHash: null });
 
     const port = await freePort();
     apiBase = `http://127.0.0.1:${port}`;
@@ -209,7 +226,7 @@ describe('single sign-on (OpenID Connect)', () => {
         if (opts.beforeCallback) url = opts.beforeCallback(url, jar);
         res = await go(jar, url.href);
         expect(res.status).toBe(302);
-        return { location: res.headers.get('location')!, refreshCookie: jar.get('bdhv_refresh'), stateCookie: jar.get('bdhv_oidc') };
+        return { location: res.headers.get('location')!, refreshCookie: jar.get('bdhv_refresh'), stateCookie: jar.get('bdhv_oidc'), linkCookie: jar.get('bdhv_oidc_link'), setCookies: res.headers.getSetCookie() };
       }
       res = await go(jar, url.href);
       if (res.status >= 300 && res.status < 400) {
@@ -330,6 +347,178 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(session.user.id).not.toBe(seeded.id);
     expect(session.user.email).toBeNull();
     expect(await ds.getRepository(User).countBy({ email: SEEDED_EMAIL })).toBe(1);
+  });
+
+  it('treats an email and phone without a verified flag as unverified: a stranger never gets the administrator', async () => {
+    const admin = await ds.getRepository(User).findOneByOrFail({ email: ADMIN.email });
+    const flow = await signInWith('vneid-khong-co');
+    // Not even a confirmation page: nothing matched.
+    expect(flow.location).toMatch(/\/dang-nhap\?sso=ok&/);
+    expect(flow.linkCookie).toBeUndefined();
+    const session = await refreshWith(flow.refreshCookie!);
+    expect(session.user.id).not.toBe(admin.id);
+    expect(session.user).toMatchObject({ roles: ['learner'], email: null, phone: null, fullName: 'Người Lạ' });
+    expect(await ds.getRepository(UserIdentity).countBy({ userId: admin.id })).toBe(0);
+  });
+
+  describe('accounts with the administrator, unit-manager or trainer role', () => {
+    const linkCookieHeader = (value: string) => ({ cookie: `bdhv_oidc_link=${value}` });
+    const getLink = (value?: string) => inject({ method: 'GET', url: '/api/auth/oidc/link', headers: value ? linkCookieHeader(value) : {} });
+    const confirm = (value: string | undefined, password: string, remoteAddress = '127.0.0.1') =>
+      inject({ method: 'POST', url: '/api/auth/oidc/link', payload: { password }, headers: value ? linkCookieHeader(value) : {}, remoteAddress });
+    const userByEmail = (email: string) => ds.getRepository(User).findOneByOrFail({ email });
+    const auditOf = (action: string, targetId: string) => ds.getRepository(AuditLog).find({ where: { action: action as AuditLog['action'], targetId }, order: { at: 'ASC' } });
+
+    /** Single sign-on up to the confirmation page; asserts nothing was linked or signed in. */
+    async function startLink(subject: string) {
+      const flow = await signInWith(subject, { next: '/quan-tri/nguoi-dung' });
+      expect(flow.location).toBe(`${apiBase}/dang-nhap?sso=link&next=${encodeURIComponent('/quan-tri/nguoi-dung')}`);
+      expect(flow.refreshCookie).toBeUndefined();
+      expect(flow.linkCookie).toMatch(/^[\w-]{40,}$/);
+      expect(flow.setCookies.join('\n')).toMatch(/bdhv_oidc_link=[\w-]+; Max-Age=600; Path=\/api\/auth\/oidc\/link; HttpOnly; SameSite=Strict/);
+      expect(await identitiesOf(subject)).toHaveLength(0);
+      return flow.linkCookie!;
+    }
+
+    it('never links on its own: it asks for the password, says which account, and audits the request', async () => {
+      const admin = await userByEmail(ADMIN.email);
+      const cookie = await startLink('vneid-quan-tri');
+      const pending = await getLink(cookie);
+      expect(pending.statusCode).toBe(200);
+      expect(pending.headers['cache-control']).toBe('no-store');
+      const body = JSON.parse(pending.body);
+      expect(body).toMatchObject({ provider: 'VNeID', account: 'ad•••n@demo.hocvuso.vn', via: 'email' });
+      const minutesLeft = (Date.parse(body.expiresAt) - Date.now()) / 60_000;
+      expect(minutesLeft).toBeGreaterThan(9);
+      expect(minutesLeft).toBeLessThanOrEqual(10);
+      const audit = await auditOf('auth.oidc_link_pending', admin.id);
+      expect(audit).toHaveLength(1);
+      expect(audit[0].details).toMatchObject({ provider: provider.issuer, via: 'email' });
+      expect(await auditOf('auth.oidc_linked', admin.id)).toHaveLength(0);
+    });
+
+    it('refuses a wrong password and links once with the right one, audited; the same link cannot be used again', async () => {
+      const admin = await userByEmail(ADMIN.email);
+      const cookie = await startLink('vneid-quan-tri');
+
+      const wrong = await confirm(cookie, 'KhongPhai@2025');
+      expect(wrong.statusCode).toBe(400);
+      expect(JSON.parse(wrong.body)).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Mật khẩu không đúng.', errors: [{ field: 'password', message: 'Mật khẩu không đúng.' }] });
+      expect(await identitiesOf('vneid-quan-tri')).toHaveLength(0);
+      const failed = await auditOf('auth.login_failed', admin.id);
+      expect(failed.at(-1)!.summary).toBe('Sai mật khẩu khi xác nhận liên kết với VNeID');
+
+      // Without the browser's cookie the link cannot be confirmed, whatever the password.
+      const elsewhere = await confirm(undefined, ADMIN.password);
+      expect(elsewhere.statusCode).toBe(400);
+      expect(JSON.parse(elsewhere.body).code).toBe('OIDC_LINK_INVALID');
+
+      const ok = await confirm(cookie, ADMIN.password);
+      expect(ok.statusCode).toBe(200);
+      const session = authSessionSchema.parse(JSON.parse(ok.body));
+      expect(session.user).toMatchObject({ id: admin.id, roles: expect.arrayContaining(['admin']) });
+      const cookies = [ok.headers['set-cookie']].flat().join('\n');
+      expect(cookies).toMatch(/bdhv_refresh=[^;]+;/);
+      expect(cookies).toMatch(/bdhv_oidc_link=;.*Path=\/api\/auth\/oidc\/link/);
+      expect(await identitiesOf('vneid-quan-tri')).toEqual([expect.objectContaining({ userId: admin.id })]);
+      const linked = await auditOf('auth.oidc_linked', admin.id);
+      expect(linked).toHaveLength(1);
+      expect(linked[0]).toMatchObject({ actorId: admin.id, details: { provider: provider.issuer, via: 'email', confirmedBy: 'password' } });
+      expect(linked[0].summary).toBe('Liên kết tài khoản với VNeID sau khi xác nhận bằng mật khẩu (khớp email)');
+
+      // Replayed: the link was single-use.
+      const replay = await confirm(cookie, ADMIN.password);
+      expect(replay.statusCode).toBe(400);
+      expect(JSON.parse(replay.body)).toMatchObject({ code: 'OIDC_LINK_INVALID', message: expect.stringContaining('hết hạn hoặc đã được dùng') });
+      expect((await getLink(cookie)).statusCode).toBe(400);
+      expect(await auditOf('auth.oidc_linked', admin.id)).toHaveLength(1);
+
+      // From now on the identity signs in directly...
+      const again = await signInWith('vneid-quan-tri');
+      expect(again.location).toMatch(/\/dang-nhap\?sso=ok&/);
+      expect((await refreshWith(again.refreshCookie!)).user.id).toBe(admin.id);
+      // ...and another identity claiming the same (verified) email is refused outright.
+      const other = await signInWith('vneid-quan-tri-2');
+      expect(other.location).toBe(`${apiBase}/dang-nhap?sso=error&reason=conflict`);
+      expect(other.linkCookie).toBeUndefined();
+    });
+
+    it('refuses an expired link', async () => {
+      const cookie = await startLink('vneid-giang-vien');
+      // Expire it in the store the API uses (as ten minutes would).
+      const store = api.app.get<RateLimitStore>(RATE_LIMIT_STORE);
+      const key = `oidc:link:${hashOpaqueToken(cookie)}`;
+      await store.putValue(key, (await store.getValue(key))!, 0.05);
+      await new Promise((r) => setTimeout(r, 100));
+      const res = await confirm(cookie, TRAINER.password);
+      expect(res.statusCode).toBe(400);
+      expect(JSON.parse(res.body).code).toBe('OIDC_LINK_INVALID');
+      expect([res.headers['set-cookie']].flat().join('\n')).not.toMatch(/bdhv_refresh=[^;]/);
+      expect(await identitiesOf('vneid-giang-vien')).toHaveLength(0);
+    });
+
+    it('gives the link up after five wrong passwords, and then not even the right one links', async () => {
+      const cookie = await startLink('vneid-giang-vien');
+      const codes: string[] = [];
+      for (let i = 0; i < 5; i++) codes.push(JSON.parse((await confirm(cookie, `Sai${i}@mat-khau`, '10.30.0.1')).body).code);
+      expect(codes).toEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'OIDC_LINK_INVALID']);
+      const late = await confirm(cookie, TRAINER.password, '10.30.0.1');
+      expect(JSON.parse(late.body).code).toBe('OIDC_LINK_INVALID');
+      expect(await identitiesOf('vneid-giang-vien')).toHaveLength(0);
+      // The wrong passwords counted against the account like failed sign-ins (10 allowed here).
+      const trainer = await userByEmail(TRAINER.email);
+      expect(await auditOf('auth.login_failed', trainer.id)).toHaveLength(5);
+    });
+
+    it('matches a unit manager by verified phone and asks for the password too; "do not link" forgets the request', async () => {
+      const cookie = await startLink('vneid-quan-ly');
+      expect(JSON.parse((await getLink(cookie)).body)).toMatchObject({ account: '0912 ••• 002', via: 'phone' });
+      const cancel = await inject({ method: 'DELETE', url: '/api/auth/oidc/link', headers: linkCookieHeader(cookie) });
+      expect(cancel.statusCode).toBe(204);
+      expect((await getLink(cookie)).statusCode).toBe(400);
+      expect(JSON.parse((await confirm(cookie, MANAGER.password)).body).code).toBe('OIDC_LINK_INVALID');
+      expect(await identitiesOf('vneid-quan-ly')).toHaveLength(0);
+    });
+
+    it('sends an account without a password to an administrator, who can allow one link', async () => {
+      const trainer = await userByEmail(NO_PASSWORD_TRAINER);
+      const refused = await signInWith('vneid-gv-khong-mk');
+      expect(refused.location).toBe(`${apiBase}/dang-nhap?sso=error&reason=link_needs_admin`);
+      expect(refused.linkCookie).toBeUndefined();
+      expect(refused.refreshCookie).toBeUndefined();
+      expect(await auditOf('auth.oidc_link_pending', trainer.id)).toHaveLength(1);
+
+      const url = `/api/users/${trainer.id}/oidc-link-permit`;
+      const manager = await signIn(inject, MANAGER.email, MANAGER.password);
+      expect((await inject({ method: 'POST', url, headers: manager.auth })).statusCode).toBe(403);
+      expect((await inject({ method: 'POST', url })).statusCode).toBe(401);
+      const adminSession = await signIn(inject, ADMIN.email, ADMIN.password);
+      expect((await inject({ method: 'POST', url: '/api/users/khong-phai-uuid/oidc-link-permit', headers: adminSession.auth })).statusCode).toBe(404);
+      const permit = await inject({ method: 'POST', url, headers: adminSession.auth });
+      expect(permit.statusCode).toBe(200);
+      const hoursLeft = (Date.parse(JSON.parse(permit.body).expiresAt) - Date.now()) / 3_600_000;
+      expect(hoursLeft).toBeGreaterThan(23.9);
+      const admin = await userByEmail(ADMIN.email);
+      expect(await auditOf('auth.oidc_link_permitted', trainer.id)).toEqual([expect.objectContaining({ actorId: admin.id })]);
+
+      const flow = await signInWith('vneid-gv-khong-mk');
+      expect(flow.location).toMatch(/\/dang-nhap\?sso=ok&/);
+      expect((await refreshWith(flow.refreshCookie!)).user.id).toBe(trainer.id);
+      const linked = await auditOf('auth.oidc_linked', trainer.id);
+      expect(linked).toEqual([expect.objectContaining({ actorId: admin.id, details: expect.objectContaining({ confirmedBy: 'administrator', permittedBy: admin.id }) })]);
+    });
+
+    it('uses an administrator\'s permission once', async () => {
+      const admin = await userByEmail(ADMIN.email);
+      const manager = await userByEmail(MANAGER.email);
+      const adminSession = await signIn(inject, ADMIN.email, ADMIN.password);
+      expect((await inject({ method: 'POST', url: `/api/users/${manager.id}/oidc-link-permit`, headers: adminSession.auth })).statusCode).toBe(200);
+      const store = api.app.get<RateLimitStore>(RATE_LIMIT_STORE);
+      expect(await store.getValue(`oidc:permit:${manager.id}`)).toContain(admin.id);
+      const flow = await signInWith('vneid-quan-ly');
+      expect((await refreshWith(flow.refreshCookie!)).user.id).toBe(manager.id);
+      expect(await store.getValue(`oidc:permit:${manager.id}`)).toBeNull();
+    });
   });
 
   it('refuses a disabled account and links nothing', async () => {

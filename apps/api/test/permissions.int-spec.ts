@@ -66,6 +66,7 @@ describe('administration permissions', () => {
     { method: 'GET', url: `/api/users/${ownUser.id}` },
     { method: 'PATCH', url: `/api/users/${ownUser.id}`, payload: { position: 'Cán bộ' } },
     { method: 'POST', url: `/api/users/${ownUser.id}/force-reset` },
+    { method: 'POST', url: `/api/users/${ownUser.id}/oidc-link-permit` },
     { method: 'GET', url: '/api/audit' },
   ] as const;
 
@@ -95,7 +96,7 @@ describe('administration permissions', () => {
   it('a unit manager gets 403 on the administrator-only routes', async () => {
     const managerMay = new Set(['GET /api/org-units', 'GET /api/users', 'POST /api/users', 'GET /api/users/:id', 'PATCH /api/users/:id']);
     const adminOnly = adminRoutes().filter((r) => !managerMay.has(routeKey(r)));
-    expect(adminOnly.map(routeKey)).toHaveLength(6);
+    expect(adminOnly.map(routeKey)).toHaveLength(7);
     for (const route of adminOnly) {
       const res = await inject({ ...route, headers: manager.session.auth } as Parameters<typeof inject>[0]);
       expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 403 });

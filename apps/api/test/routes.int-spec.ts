@@ -23,6 +23,11 @@ const PUBLIC_ROUTES = [
   'GET /api/auth/oidc',
   'GET /api/auth/oidc/start',
   'GET /api/auth/oidc/callback',
+  // Confirming a single sign-on link to a privileged account: authenticated by the pending link's
+  // httpOnly, SameSite=Strict cookie and the account's password.
+  'GET /api/auth/oidc/link',
+  'POST /api/auth/oidc/link',
+  'DELETE /api/auth/oidc/link',
   'GET /api/org-units/communes',
   // Media files: guarded by the signed, expiring token in the path (HLS players cannot send headers).
   'GET /api/media/stream/:token/*',

@@ -8,6 +8,8 @@ export const auditActionSchema = z.enum([
   'auth.password_reset_requested',
   'auth.password_reset',
   'auth.oidc_linked',
+  'auth.oidc_link_pending',
+  'auth.oidc_link_permitted',
   'user.created',
   'user.updated',
   'user.roles_changed',

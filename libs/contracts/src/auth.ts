@@ -90,3 +90,24 @@ export const publicCommuneSchema = z.object({ id: z.string(), code: z.string(), 
 export const publicCommuneListSchema = z.object({ items: z.array(publicCommuneSchema) });
 
 export const oidcConfigSchema = z.object({ enabled: z.boolean(), displayName: z.string().nullable() });
+
+/**
+ * Single sign-on matched an account that holds the administrator, unit-manager or trainer role: the
+ * identity is linked only once the account's password confirms it. What the confirmation page shows.
+ */
+export const oidcPendingLinkSchema = z.object({
+  /** The provider's display name, e.g. VNeID. */
+  provider: z.string(),
+  /** The matched email or phone, partly hidden (`qu••••y@demo.hocvuso.vn`, `0912 ••• 002`). */
+  account: z.string(),
+  via: z.enum(['email', 'phone']),
+  expiresAt: z.iso.datetime(),
+});
+export type OidcPendingLink = z.infer<typeof oidcPendingLinkSchema>;
+
+export const oidcLinkConfirmRequestSchema = z.object({ password: z.string().min(1, 'Nhập mật khẩu.').max(128) }).strict();
+export type OidcLinkConfirmRequest = z.infer<typeof oidcLinkConfirmRequestSchema>;
+
+/** An administrator lets the account's next single sign-on link it without a password. */
+export const oidcLinkPermitSchema = z.object({ expiresAt: z.iso.datetime() });
+export type OidcLinkPermit = z.infer<typeof oidcLinkPermitSchema>;

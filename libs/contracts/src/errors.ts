@@ -32,6 +32,8 @@ export const AuthErrorCode = {
   INVALID_TOKEN: 'INVALID_TOKEN',
   ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
   OIDC_DISABLED: 'OIDC_DISABLED',
+  /** The pending single sign-on link is missing, expired, already used or given up after wrong passwords. */
+  OIDC_LINK_INVALID: 'OIDC_LINK_INVALID',
 } as const;
 
 /** The organisation tree. */

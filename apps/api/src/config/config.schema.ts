@@ -46,9 +46,12 @@ export const envSchema = z.object({
     .optional(),
   /** Secure cookies (HTTPS only). Defaults to true in production. */
   COOKIE_SECURE: booleanFromEnv.optional(),
-  /** Failed sign-ins allowed per account or per address before 429 with a growing delay. */
+  /** Failed sign-ins allowed per account within the window before 429 with a growing delay. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  /** Per address (IPv4, or IPv6 /64): wrong passwords allowed at once, then this many per minute (docs/decisions.md). */
+  LOGIN_ADDRESS_BURST: z.coerce.number().int().min(1).max(10_000).default(30),
+  LOGIN_ADDRESS_PER_MINUTE: z.coerce.number().positive().max(6000).default(3),
   /** smtp(s)://user:pass@host:port — password-reset mail; unset writes the link to the log. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().default('Bình dân học vụ số <no-reply@hocvuso.local>'),

@@ -30,6 +30,9 @@ export interface AppConfig {
     cookieSecure: boolean;
     loginMaxFailures: number;
     loginWindowSeconds: number;
+    /** The token bucket that paces wrong passwords from one address. */
+    loginAddressBurst: number;
+    loginAddressPerMinute: number;
   };
   dataEncryptionKey?: string;
   mail: { smtpUrl?: string; from: string };
@@ -106,6 +109,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+      loginAddressBurst: e.LOGIN_ADDRESS_BURST,
+      loginAddressPerMinute: e.LOGIN_ADDRESS_PER_MINUTE,
     },
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },

@@ -19,7 +19,7 @@ import { Public } from '../../common/public.decorator';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuthService } from './auth.service';
 import { clientContext } from '../../common/request-context';
-import { clearRefreshCookie, readRefreshCookie, sessionBody, setRefreshCookie } from './session-cookie';
+import { clearRefreshCookie, readDeviceCookie, readRefreshCookie, sessionBody, setDeviceCookie, setRefreshCookie } from './session-cookie';
 
 class RegisterDto extends createZodDto(registerRequestSchema) {}
 class LoginDto extends createZodDto(loginRequestSchema) {}
@@ -43,8 +43,9 @@ export class AuthController {
   @HttpCode(201)
   @ApiOkResponse({ type: AuthSessionDto })
   async register(@Body() dto: RegisterDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthSession> {
-    const session = await this.auth.register(dto, clientContext(req));
+    const session = await this.auth.register(dto, clientContext(req), readDeviceCookie(req));
     setRefreshCookie(reply, session, this.config);
+    setDeviceCookie(reply, session, this.config);
     return sessionBody(session);
   }
 
@@ -53,8 +54,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: AuthSessionDto })
   async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthSession> {
-    const session = await this.auth.login(dto, clientContext(req));
+    const session = await this.auth.login(dto, clientContext(req), readDeviceCookie(req));
     setRefreshCookie(reply, session, this.config);
+    setDeviceCookie(reply, session, this.config);
     return sessionBody(session);
   }
 

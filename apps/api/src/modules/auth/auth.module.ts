@@ -4,8 +4,10 @@ import { Module } from '@nestjs/common';
 import { AccountRecoveryController } from './account-recovery.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { OidcController } from './oidc.controller';
+import { OidcController, OidcLinkPermitController } from './oidc.controller';
 import { OidcService } from './oidc.service';
+import { LoginThrottle } from './login-throttle';
+import { TrustedDevices } from './trusted-device';
 
-@Module({ imports: [NotificationsModule, AuditModule], controllers: [AuthController, OidcController, AccountRecoveryController], providers: [AuthService, OidcService] })
+@Module({ imports: [NotificationsModule, AuditModule], controllers: [AuthController, OidcController, OidcLinkPermitController, AccountRecoveryController], providers: [AuthService, OidcService, LoginThrottle, TrustedDevices] })
 export class AuthModule {}

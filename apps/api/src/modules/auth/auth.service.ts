@@ -26,6 +26,8 @@ import { AccessTokenService } from '../../common/access-token.service';
 import { ClientContext } from '../../common/request-context';
 import { AccessPolicy } from '../../common/access/access-policy';
 import { userSearchText } from '../users/user-search';
+import { LoginThrottle } from './login-throttle';
+import { TrustedDevices } from './trusted-device';
 
 export interface IssuedSession {
   accessToken: string;
@@ -33,11 +35,11 @@ export interface IssuedSession {
   refreshToken: string;
   refreshExpiresAt: Date;
   user: Me;
+  /** Set after a password sign-in or registration: the browser's renewed trusted-device token. */
+  deviceToken?: string;
 }
 
 const RESET_TOKEN_MINUTES = 30;
-/** Longest lockout after repeated failures. */
-const MAX_LOCK_SECONDS = 24 * 3600;
 // A valid argon2id hash of a random string: verifying against it when the account does not exist
 // takes as long as a real check, so response times do not reveal which accounts exist.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$LSO5NKXrNklt0lqywoYzZw$BYDB2Q9n0fi0jWghworeSVODJ/0FMDX8vErnjJQZtog';
@@ -66,9 +68,11 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly access: AccessPolicy,
+    private readonly throttle: LoginThrottle,
+    private readonly devices: TrustedDevices,
   ) {}
 
-  async register(dto: RegisterRequest, ctx: ClientContext): Promise<IssuedSession> {
+  async register(dto: RegisterRequest, ctx: ClientContext, device?: string): Promise<IssuedSession> {
     const session = await this.db.transaction(async (em) => {
       const unit = await em.getRepository(OrgUnit).findOneBy({ id: dto.orgUnitId });
       if (!unit || unit.kind !== 'commune' || !unit.active) {
@@ -93,32 +97,25 @@ export class AuthService {
       user.orgUnit = unit;
       return this.issueSession(em, user as User & { orgUnit: OrgUnit }, randomUUID(), ctx);
     });
-    return session;
+    return { ...session, deviceToken: this.devices.remember(device, session.user.id) };
   }
 
-  async login(dto: LoginRequest, ctx: ClientContext): Promise<IssuedSession> {
+  /**
+   * Password sign-in. `device` is the browser's trusted-device token, if any; the session carries
+   * the renewed one, now trusted for this account.
+   */
+  async login(dto: LoginRequest, ctx: ClientContext, device?: string): Promise<IssuedSession> {
     const identifier = this.normalizeIdentifier(dto.identifier);
-    const accountKey = `login:acct:${identifier}`;
-    const ipKey = `login:ip:${ctx.ip}`;
-    const { loginMaxFailures: max, loginWindowSeconds: window } = this.config.auth;
-    // Many people share one address (a commune office, a mobile carrier's NAT): a higher bar per address.
-    const ipMax = max * 5;
-    const keys = [[accountKey, max], [ipKey, ipMax]] as const;
-    for (const [key, limit] of keys) {
-      if ((await this.limits.peek(key)).count >= limit) {
-        // Still hammering while locked: the wait keeps doubling.
-        throw this.tooMany(await this.countFailure(key, limit, window));
-      }
-    }
+    const accountKeys = [LoginThrottle.accountKey(identifier)];
+    await this.throttle.assertAccountsOpen(accountKeys);
 
     const user = await this.findByIdentifier(identifier);
+    const address = await this.throttle.admitAddress(ctx.ip, user !== null && this.devices.trusts(device, user.id));
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password).catch(() => false);
     if (!user || !ok || user.status !== 'active') {
-      for (const [key, limit] of keys) {
-        const lock = await this.countFailure(key, limit, window);
-        if (lock && key === accountKey && user && lock === window) {
-          await this.audit.record({ actorId: null, action: 'auth.locked', targetType: 'user', targetId: user.id, summary: `Tạm khoá đăng nhập sau ${limit} lần sai`, ip: ctx.ip });
-        }
+      const locked = await this.throttle.accountsFailed(accountKeys);
+      if (user && locked.length) {
+        await this.audit.record({ actorId: null, action: 'auth.locked', targetType: 'user', targetId: user.id, summary: `Tạm khoá đăng nhập sau ${this.config.auth.loginMaxFailures} lần sai`, ip: ctx.ip });
       }
       if (user) {
         await this.audit.record({ actorId: null, action: 'auth.login_failed', targetType: 'user', targetId: user.id, summary: 'Đăng nhập sai mật khẩu', ip: ctx.ip });
@@ -128,11 +125,41 @@ export class AuthService {
       }
       throw new AppException(401, ErrorCode.INVALID_CREDENTIALS, 'Số điện thoại/email hoặc mật khẩu không đúng.');
     }
-    await this.limits.reset(accountKey);
-    return this.db.transaction(async (em) => {
+    await address.succeeded();
+    await this.throttle.accountsSucceeded(accountKeys);
+    const session = await this.db.transaction(async (em) => {
       await em.getRepository(User).update(user.id, { lastLoginAt: new Date() });
       return this.issueSession(em, user, randomUUID(), ctx);
     });
+    return { ...session, deviceToken: this.devices.remember(device, user.id) };
+  }
+
+  /**
+   * Checks an account's password once, for an action that needs it (confirming a single sign-on
+   * link), under the same limits as sign-in: per account (under each of its identifiers) and per
+   * address. Throws 429 when a limit holds; a wrong password is counted and audited like a failed
+   * sign-in. An account without a password never passes.
+   */
+  async confirmPassword(user: User, password: string, ctx: ClientContext, device: string | undefined, summary: string): Promise<boolean> {
+    const accountKeys = [user.email, user.phone].filter((v): v is string => Boolean(v)).map((id) => LoginThrottle.accountKey(id));
+    await this.throttle.assertAccountsOpen(accountKeys);
+    const address = await this.throttle.admitAddress(ctx.ip, this.devices.trusts(device, user.id));
+    const ok = await verifyPassword(user.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    if (ok && user.passwordHash) {
+      await address.succeeded();
+      await this.throttle.accountsSucceeded(accountKeys);
+      return true;
+    }
+    if ((await this.throttle.accountsFailed(accountKeys)).length) {
+      await this.audit.record({ actorId: null, action: 'auth.locked', targetType: 'user', targetId: user.id, summary: `Tạm khoá đăng nhập sau ${this.config.auth.loginMaxFailures} lần sai`, ip: ctx.ip });
+    }
+    await this.audit.record({ actorId: null, action: 'auth.login_failed', targetType: 'user', targetId: user.id, summary, ip: ctx.ip });
+    return false;
+  }
+
+  /** The browser's trusted-device token after it proved it may use this account. */
+  rememberDevice(device: string | undefined, userId: string): string {
+    return this.devices.remember(device, userId);
   }
 
   /** Rotates a refresh token. A token presented twice means it was stolen: its whole family is revoked. */
@@ -303,22 +330,6 @@ export class AuthService {
     if (phone && (await users.existsBy({ phone }))) errors.push({ field: 'phone', message: 'Số điện thoại này đã được đăng ký.' });
     if (email && (await users.existsBy({ email }))) errors.push({ field: 'email', message: 'Email này đã được đăng ký.' });
     if (errors.length) throw new AppException(409, ErrorCode.CONFLICT, 'Tài khoản đã tồn tại.', errors);
-  }
-
-  /** Counts a failure; from the limit on, locks the key for window × 2^(failures − limit) seconds. Returns the lock (0 if none). */
-  private async countFailure(key: string, limit: number, window: number): Promise<number> {
-    const { count } = await this.limits.hit(key, window);
-    if (count < limit) return 0;
-    const lock = Math.min(window * 2 ** (count - limit), MAX_LOCK_SECONDS);
-    await this.limits.extend(key, lock);
-    return lock;
-  }
-
-  private tooMany(retryAfterSeconds: number) {
-    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    const e = new AppException(429, ErrorCode.TOO_MANY_REQUESTS, `Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`);
-    (e as AppException & { retryAfter?: number }).retryAfter = Math.max(1, retryAfterSeconds);
-    return e;
   }
 
   private sessionExpired() {

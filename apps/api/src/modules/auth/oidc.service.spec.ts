@@ -32,20 +32,26 @@ describe('safeNextPath', () => {
 });
 
 describe('claims', () => {
-  it('reads an email unless the provider says it is unverified, normalised to lower case', () => {
+  it('reads an email only when the provider says it verified it, normalised to lower case', () => {
     expect(claimedEmail({ email: ' An@Example.VN ', email_verified: true })).toBe('an@example.vn');
-    expect(claimedEmail({ email: 'an@example.vn' })).toBe('an@example.vn');
-    expect(claimedEmail({ email: 'an@example.vn', email_verified: false })).toBeNull();
-    expect(claimedEmail({ email: 'an@example.vn', email_verified: 'false' })).toBeNull();
-    expect(claimedEmail({ email: 'khong-phai-email' })).toBeNull();
-    expect(claimedEmail({ email: 42 })).toBeNull();
+    expect(claimedEmail({ email: 'an@example.vn', email_verified: 'true' })).toBe('an@example.vn');
+    expect(claimedEmail({ email: 'khong-phai-email', email_verified: true })).toBeNull();
+    expect(claimedEmail({ email: 42, email_verified: true })).toBeNull();
   });
 
-  it('reads a Vietnamese phone number in any spelling, unless unverified', () => {
-    expect(claimedPhone({ phone_number: '0912 345 678' })).toBe('+84912345678');
-    expect(claimedPhone({ phone_number: '+84912345678', phone_number_verified: true })).toBe('+84912345678');
-    expect(claimedPhone({ phone_number: '+84912345678', phone_number_verified: false })).toBeNull();
-    expect(claimedPhone({ phone_number: '+1 202 555 0100' })).toBeNull();
+  it('treats a missing or unrecognised email_verified as unverified', () => {
+    for (const email_verified of [undefined, null, false, 'false', 1, 'yes', 'TRUE ', {}]) {
+      expect({ email_verified, email: claimedEmail({ email: 'an@example.vn', email_verified }) }).toEqual({ email_verified, email: null });
+    }
+  });
+
+  it('reads a Vietnamese phone number in any spelling, only when verified', () => {
+    expect(claimedPhone({ phone_number: '0912 345 678', phone_number_verified: true })).toBe('+84912345678');
+    expect(claimedPhone({ phone_number: '+84912345678', phone_number_verified: 'true' })).toBe('+84912345678');
+    expect(claimedPhone({ phone_number: '+1 202 555 0100', phone_number_verified: true })).toBeNull();
+    for (const phone_number_verified of [undefined, null, false, 'false', 1]) {
+      expect({ phone_number_verified, phone: claimedPhone({ phone_number: '0912 345 678', phone_number_verified }) }).toEqual({ phone_number_verified, phone: null });
+    }
   });
 
   it('builds the full name in Vietnamese order when only its parts are given', () => {

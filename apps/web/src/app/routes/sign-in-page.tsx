@@ -1,4 +1,5 @@
 import { Center, Stack } from '@mantine/core';
+import type { Me } from '@bdhv/contracts';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { FormError } from '@/components/ui/form-error';
 import { PageHeader } from '@/components/ui/page-header';
 import { PageLoader } from '@/components/ui/page-loader';
-import { readSsoNext, SignInForm } from '@/features/auth';
+import { getSsoFailureMessage, readSsoNext, SignInForm, SsoLinkConfirm } from '@/features/auth';
 import { safeNextPath } from '@/lib/redirect';
 import { ensureSession, useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -43,6 +44,8 @@ export function SignInPage() {
     return <PageLoader label={t('auth.sso.finishing')} />;
   }
   const ssoFailed = sso === 'error' || (sso === 'ok' && session.status === 'anonymous');
+  const onSignedIn = (user: Me) => notifications.show({ color: 'teal.9', message: t('auth.signIn.welcome', { name: user.fullName }) });
+  const signInForm = <SignInForm next={next} forgotPasswordPath={paths.forgotPassword} registerPath={paths.register} onSignedIn={onSignedIn} />;
 
   return (
     <>
@@ -51,16 +54,12 @@ export function SignInPage() {
         <Stack gap="md" w="100%" maw={480}>
           {ssoFailed ? (
             <FormError title={t('auth.sso.failedTitle')}>
-              {t('auth.sso.failedBody')}
+              {getSsoFailureMessage(searchParams.get('reason'), t)}
               {searchParams.get('reason') ? ` (${t('auth.sso.reason', { reason: searchParams.get('reason') })})` : ''}
             </FormError>
           ) : null}
-          <SignInForm
-            next={next}
-            forgotPasswordPath={paths.forgotPassword}
-            registerPath={paths.register}
-            onSignedIn={(user) => notifications.show({ color: 'teal.9', message: t('auth.signIn.welcome', { name: user.fullName }) })}
-          />
+          {/* Single sign-on matched a privileged account: its password confirms the link first. */}
+          {sso === 'link' ? <SsoLinkConfirm forgotPasswordPath={paths.forgotPassword} onSignedIn={onSignedIn} fallback={signInForm} /> : signInForm}
         </Stack>
       </Center>
     </>

@@ -5,6 +5,7 @@ export { communesQueryKey, getCommunes, getCommunesQueryOptions, useCommunes } f
 export { getMe, getMeQueryOptions, meQueryKey, useMe } from './api/get-me';
 export { getOidcConfig, getOidcConfigQueryOptions, OIDC_START_URL, oidcConfigQueryKey, useOidcConfig } from './api/get-oidc-config';
 export { login, useLogin } from './api/login';
+export { cancelOidcLink, confirmOidcLink, getOidcLink, getOidcLinkQueryOptions, oidcLinkQueryKey, useCancelOidcLink, useConfirmOidcLink, useOidcLink } from './api/oidc-link';
 export { register, useRegister } from './api/register';
 export { resetPassword, useResetPassword } from './api/reset-password';
 export { ChangePasswordForm } from './components/change-password-form';
@@ -13,6 +14,8 @@ export { ProfileCard } from './components/profile-card';
 export { RegisterForm } from './components/register-form';
 export { ResetPasswordForm } from './components/reset-password-form';
 export { SignInForm } from './components/sign-in-form';
+export { SsoLinkConfirm } from './components/sso-link-confirm';
 export { SsoSignIn } from './components/sso-sign-in';
 export { getAuthErrorMessage } from './utils/auth-error';
+export { getSsoFailureMessage } from './utils/sso-failure';
 export { readSsoNext } from './utils/sso-next';

@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { useOidcConfig } from '@/features/auth';
 import { toOrgUnitOptions, useOrgUnits } from '@/features/org-units';
 import { UserDetailView } from '@/features/users';
 import { hasAnyRole, useSession } from '@/lib/session';
@@ -9,6 +10,7 @@ export function UserDetailPage() {
   const { user } = useSession();
   const units = useOrgUnits();
   const isAdmin = hasAnyRole(user, ['admin']);
+  const oidc = useOidcConfig();
   return (
     <UserDetailView
       key={userId}
@@ -17,6 +19,7 @@ export function UserDetailPage() {
       unitOptionsLoading={units.isPending}
       canAssignAdmin={isAdmin}
       canForceReset={isAdmin}
+      ssoProvider={isAdmin && oidc.data?.enabled ? (oidc.data.displayName ?? 'VNeID') : null}
       backHref={paths.adminUsers}
     />
   );

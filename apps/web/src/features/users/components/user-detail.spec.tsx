@@ -27,9 +27,9 @@ const unitOptions = [
   { value: UUID.commune, label: 'Xã Tân Liên', depth: 1 },
 ];
 
-function renderDetail(isAdmin = true) {
+function renderDetail(isAdmin = true, ssoProvider: string | null = null) {
   return renderWithProviders(
-    <UserDetailView userId={USER_ID} unitOptions={unitOptions} canAssignAdmin={isAdmin} canForceReset={isAdmin} backHref="/quan-tri/nguoi-dung" />,
+    <UserDetailView userId={USER_ID} unitOptions={unitOptions} canAssignAdmin={isAdmin} canForceReset={isAdmin} ssoProvider={ssoProvider} backHref="/quan-tri/nguoi-dung" />,
     { session: makeSession(makeMe()) },
   );
 }
@@ -114,5 +114,30 @@ describe('UserDetailView', () => {
     await screen.findByRole('heading', { level: 1, name: 'Lý Thị Hoa' });
     expect(screen.queryByRole('button', { name: 'Buộc đặt lại mật khẩu' })).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: 'Quản trị viên' })).not.toBeInTheDocument();
+  });
+
+  it('lets an administrator allow a trainer to link single sign-on once, after confirmation', async () => {
+    const api = mockApi(
+      route('GET', `/api/users/${USER_ID}`, () => jsonResponse({ ...detail, roles: ['trainer'] })),
+      route('POST', `/api/users/${USER_ID}/oidc-link-permit`, () => jsonResponse({ expiresAt: '2026-11-28T03:00:00.000Z' })),
+    );
+    const { user } = renderDetail(true, 'VNeID');
+    await screen.findByRole('heading', { level: 1, name: 'Lý Thị Hoa' });
+
+    await user.click(screen.getByRole('button', { name: 'Cho phép liên kết VNeID' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cho phép liên kết tài khoản của Lý Thị Hoa với VNeID?' });
+    expect(dialog).toHaveTextContent('Trong 24 giờ tới');
+    await user.click(within(dialog).getByRole('button', { name: 'Cho phép liên kết VNeID' }));
+
+    expect(await screen.findByText(/^Đã cho phép Lý Thị Hoa liên kết với VNeID đến /)).toBeInTheDocument();
+    await waitFor(() => expect(api.find('POST', `/api/users/${USER_ID}/oidc-link-permit`)).toHaveLength(1));
+  });
+
+  it('offers the single sign-on permission only for privileged accounts, when single sign-on is on', async () => {
+    mockApi(route('GET', `/api/users/${USER_ID}`, () => jsonResponse(detail)));
+    renderDetail(true, 'VNeID');
+    await screen.findByRole('heading', { level: 1, name: 'Lý Thị Hoa' });
+    // A learner links without a password anyway.
+    expect(screen.queryByRole('button', { name: 'Cho phép liên kết VNeID' })).not.toBeInTheDocument();
   });
 });

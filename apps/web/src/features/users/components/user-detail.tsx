@@ -1,7 +1,7 @@
 import { Anchor, Box, Button, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatVietnamesePhone, updateUserRequestSchema, type UserDetail } from '@bdhv/contracts';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconDeviceFloppy, IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconArrowLeft, IconDeviceFloppy, IconKey, IconLink, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,6 +17,7 @@ import { fieldErrorsFromApi, optionalText, useFormState, validateForm, type Fiel
 import { toLocale } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useForceReset } from '../api/force-reset';
+import { usePermitSsoLink } from '../api/permit-sso-link';
 import { useUser } from '../api/get-user';
 import { useUpdateUser } from '../api/update-user';
 import { UserFormFields, type UserFormValues } from './user-form-fields';
@@ -30,6 +31,11 @@ export interface UserDetailViewProps {
   canAssignAdmin: boolean;
   /** "Force password reset" is for administrators. */
   canForceReset: boolean;
+  /**
+   * The single sign-on provider's name when an administrator may let a privileged account link
+   * without its password (single sign-on enabled); null otherwise.
+   */
+  ssoProvider?: string | null;
   backHref: string;
 }
 
@@ -70,7 +76,7 @@ export function UserDetailView({ userId, backHref, ...props }: UserDetailViewPro
       <Stack gap="xl">
         <UserFacts user={user.data} />
         <UserEditForm key={user.data.id} user={user.data} {...props} />
-        <UserAccountActions user={user.data} canForceReset={props.canForceReset} />
+        <UserAccountActions user={user.data} canForceReset={props.canForceReset} ssoProvider={props.ssoProvider ?? null} />
       </Stack>
     </>
   );
@@ -205,12 +211,30 @@ function UserEditForm({ user, unitOptions, unitOptionsLoading, canAssignAdmin }:
   );
 }
 
-function UserAccountActions({ user, canForceReset }: { user: UserDetail; canForceReset: boolean }) {
-  const { t } = useTranslation();
+/** Single sign-on links these accounts only after their password, or an administrator's permission. */
+const SSO_CONFIRMED_ROLES = ['admin', 'unit_manager', 'trainer'];
+
+function UserAccountActions({ user, canForceReset, ssoProvider }: { user: UserDetail; canForceReset: boolean; ssoProvider: string | null }) {
+  const { t, i18n } = useTranslation();
   const titleId = useId();
-  const [dialog, setDialog] = useState<'disable' | 'forceReset' | null>(null);
+  const [dialog, setDialog] = useState<'disable' | 'forceReset' | 'permitSsoLink' | null>(null);
   const update = useUpdateUser();
   const forceReset = useForceReset();
+  const permitSsoLink = usePermitSsoLink();
+  const canPermitSsoLink = ssoProvider !== null && user.status === 'active' && user.roles.some((r) => SSO_CONFIRMED_ROLES.includes(r));
+
+  const confirmPermitSsoLink = () =>
+    permitSsoLink.mutate(user.id, {
+      onSuccess: ({ expiresAt }) => {
+        setDialog(null);
+        const until = new Date(expiresAt).toLocaleString(toLocale(i18n.language), { dateStyle: 'short', timeStyle: 'short' });
+        notifications.show({ color: 'teal.9', message: t('users.notifications.ssoLinkPermitted', { name: user.fullName, provider: ssoProvider, until }) });
+      },
+      onError: (error) => {
+        setDialog(null);
+        notifications.show({ color: 'red.9', title: t('users.notifications.actionFailed'), message: getErrorMessage(error, t) });
+      },
+    });
 
   const setStatus = (status: 'active' | 'disabled') =>
     update.mutate(
@@ -277,6 +301,11 @@ function UserAccountActions({ user, canForceReset }: { user: UserDetail; canForc
             {t('users.actions.forceReset')}
           </Button>
         ) : null}
+        {canPermitSsoLink ? (
+          <Button variant="outline" leftSection={<IconLink size={18} aria-hidden="true" />} onClick={() => setDialog('permitSsoLink')}>
+            {t('users.actions.permitSsoLink', { provider: ssoProvider })}
+          </Button>
+        ) : null}
       </Group>
 
       <ConfirmDialog
@@ -299,6 +328,16 @@ function UserAccountActions({ user, canForceReset }: { user: UserDetail; canForc
         pending={forceReset.isPending}
       >
         {t('users.dialogs.forceResetBody')}
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={dialog === 'permitSsoLink'}
+        title={t('users.dialogs.permitSsoLinkTitle', { name: user.fullName, provider: ssoProvider })}
+        confirmLabel={t('users.actions.permitSsoLink', { provider: ssoProvider })}
+        onConfirm={confirmPermitSsoLink}
+        onCancel={() => setDialog(null)}
+        pending={permitSsoLink.isPending}
+      >
+        {t('users.dialogs.permitSsoLinkBody', { provider: ssoProvider })}
       </ConfirmDialog>
     </Paper>
   );
