@@ -5,6 +5,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { AuthGuard } from './common/auth.guard';
+import { PathParamsGuard } from './common/http/path-params';
 import { SpaIndex } from './common/spa-index';
 import { LOGGER, PROCESS_ROLE } from './common/tokens';
 import { APP_CONFIG, AppConfig } from './config/config';
@@ -12,6 +13,8 @@ import { appDataSourceOptions } from './entities';
 import { MemoryRateLimitStore, RATE_LIMIT_STORE, RedisRateLimitStore } from './common/rate-limiter';
 import { SecretsService } from './common/secrets.service';
 import { AccessTokenService } from './common/access-token.service';
+import { FILE_STORAGE } from './common/storage/file-storage';
+import { LocalDiskStorage } from './common/storage/local-disk.storage';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CoursesModule } from './modules/courses/courses.module';
@@ -49,6 +52,8 @@ export class AppModule {
       { provide: LOGGER, useValue: logger },
       SecretsService,
       AccessTokenService,
+      // Local disk today; an S3-compatible driver would be chosen here from the configuration.
+      { provide: FILE_STORAGE, useFactory: () => new LocalDiskStorage(config.storageDir) },
       {
         provide: RATE_LIMIT_STORE,
         useFactory: () => (config.queue.redisUrl ? new RedisRateLimitStore(config.queue.redisUrl, config.queue.prefix) : new MemoryRateLimitStore()),
@@ -58,6 +63,8 @@ export class AppModule {
       role === 'api'
         ? [
             { provide: APP_GUARD, useClass: AuthGuard },
+            // After authentication (anonymous callers get 401 first), before any pipe or handler.
+            { provide: APP_GUARD, useClass: PathParamsGuard },
             { provide: APP_PIPE, useClass: ZodValidationPipe },
             { provide: APP_FILTER, useFactory: () => new AllExceptionsFilter(SpaIndex.load(config.http.webDistDir)) },
           ]
