@@ -14,6 +14,9 @@ export type CourseOwnerRole = z.infer<typeof courseOwnerRoleSchema>;
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** A course slug as it may appear in a path (`/api/catalog/:slug`): the format and length below. */
+export const COURSE_SLUG_PATTERN = /^(?=.{3,100}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** URL name of a course: lower case, no diacritics, digits and dashes ("ky-nang-so-co-ban"). */
 export const courseSlugSchema = z
   .string()
