@@ -144,6 +144,11 @@ describeWithFfmpeg()('media: resumable upload, processing, playback', () => {
     expect(mp4.headers['content-type']).toBe('video/mp4');
     expect(mp4.headers['content-range']).toMatch(/^bytes 0-99\/\d+$/);
     expect(mp4.rawPayload.length).toBe(100);
+    // A range outside the file: 416 with the size, in the one error shape.
+    const outside = await inject({ method: 'GET', url: playback.mp4Url!, headers: { range: 'bytes=999999999-' } });
+    expect(outside.statusCode).toBe(416);
+    expect(outside.headers['content-range']).toMatch(/^bytes \*\/\d+$/);
+    expect(JSON.parse(outside.body)).toMatchObject({ statusCode: 416, code: 'RANGE_NOT_SATISFIABLE', requestId: outside.headers['x-request-id'] });
   });
 
   it('refuses tampered or expired tokens and path traversal', async () => {

@@ -57,6 +57,7 @@ export function receiveMultipartFile(request: FastifyRequest, options: Multipart
   return new Promise<ReceivedFile>((resolve, reject) => {
     let settled = false;
     let staging: Promise<StagedUpload> | null = null;
+    let part: BusboyFileStream | null = null;
     let fileName = '';
     let truncated = false;
     let idle: NodeJS.Timeout | undefined;
@@ -74,7 +75,9 @@ export function receiveMultipartFile(request: FastifyRequest, options: Multipart
       if (settled) return;
       settled = true;
       stop();
-      // Whatever was staged goes; the rest of the body (if any) is read and dropped by Node.
+      // Whatever was staged goes: a part still streaming is cut off (staging then removes its file),
+      // a finished one is discarded. The rest of the body, if any, is dropped with the connection.
+      part?.destroy(new Error('upload refused'));
       void staging?.then((s) => s.discard(), () => undefined);
       parser.removeAllListeners('file');
       parser.on('error', () => undefined);
@@ -110,6 +113,7 @@ export function receiveMultipartFile(request: FastifyRequest, options: Multipart
       file.on('limit', () => {
         truncated = true;
       });
+      part = file;
       staging = options.storage.stage(file, { maxBytes: options.maxBytes });
       staging.catch((err: unknown) => fail(err instanceof StorageLimitError ? tooLarge() : interrupted()));
     });
