@@ -9,6 +9,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -77,13 +78,26 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, role: 'api', logger }), adapter, {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     bufferLogs: false,
+    // The API reads JSON, and the upload types below where routes declare them; Nest's parsers
+    // (which include HTML form encoding) stay off, and Fastify's own JSON and text parsers make way
+    // for ones that refuse bodies that are not UTF-8 (RFC 8259) instead of decoding them lossily.
+    bodyParser: false,
   });
   app.setGlobalPrefix('api');
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
+  const jsonParser = fastify.getDefaultJsonParser('error', 'error');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: config.http.bodyLimit }, (request, body, done) => {
+    if (!isUtf8(body as Buffer)) return done(new AppException(400, ErrorCode.MALFORMED_JSON, 'Nội dung JSON phải được mã hóa UTF-8.'), undefined);
+    jsonParser(request, (body as Buffer).toString('utf8'), done);
+  });
 
   // tus PATCH bodies stream straight to disk (media module): Fastify must leave them unread.
   fastify.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
   // WebVTT captions arrive as text.
-  fastify.addContentTypeParser('text/vtt', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
+  fastify.addContentTypeParser('text/vtt', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => {
+    if (!isUtf8(body as Buffer)) return done(new AppException(400, ErrorCode.BAD_REQUEST, 'Tệp phụ đề phải được mã hóa UTF-8.'), undefined);
+    done(null, (body as Buffer).toString('utf8'));
+  });
   await app.register(fastifyCookie);
   // JSON answers of 1 kB and more are compressed (lists, course outlines: learners are on weak mobile
   // lines). Small answers such as heartbeats are not worth the CPU; video, images and PDFs are not

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Head, HttpCode, Options, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { attachLessonMediaSchema, attachmentUploadQuerySchema, ErrorCode, MediaAsset, MediaPlayback } from '@bdhv/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
@@ -52,6 +52,7 @@ export class MediaUploadsController {
   @Patch(':id')
   @HttpCode(204)
   @Consumes('application/offset+octet-stream')
+  @ApiBody({ description: 'The next bytes of the file, from Upload-Offset.', schema: { type: 'string', format: 'binary' } })
   async append(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     const { offset, asset } = await this.media.appendUpload(request, user, id);
     reply.header('tus-resumable', TUS_VERSION).header('upload-offset', String(offset)).header('x-media-status', asset.status);
@@ -70,6 +71,7 @@ export class MediaController {
   @Post('attachments')
   @Roles('trainer', 'admin')
   @Consumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   attachment(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser, @Query() query: AttachmentUploadQueryDto): Promise<MediaAsset> {
     return this.media.uploadAttachment(request, user, query.courseId);
   }
@@ -88,6 +90,7 @@ export class MediaController {
   @Post(':id/captions')
   @HttpCode(200)
   @Consumes('text/vtt')
+  @ApiBody({ description: 'The WebVTT file.', schema: { type: 'string' } })
   @Roles('trainer', 'admin')
   captions(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: unknown): Promise<MediaAsset> {
     return this.media.uploadCaptions(user, id, body);
