@@ -191,6 +191,23 @@ describeWithFfmpeg()('media: resumable upload, processing, playback', () => {
     expect((await ds.getRepository(Lesson).findOneByOrFail({ id: lessonId })).mediaId).toBe(assetId);
   });
 
+  it('a video that cannot be transcoded fails and leaves no file behind: no partial ladder, no original, no scratch', async () => {
+    // An MP4 header (so the upload is taken for a video) over bytes ffmpeg cannot read.
+    const broken = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(4000, 7)]);
+    const created = await create(owner, broken.length, { filename: 'hong.mp4', courseId: course.id });
+    const id = (created.headers.location as string).split('/').pop()!;
+    expect((await patch(owner, created.headers.location as string, 0, broken)).statusCode).toBe(204);
+    const failed = await waitFor(async () => {
+      const s = await status(id);
+      return s.body.status === 'failed' ? s.body : null;
+    }, 60_000);
+    expect(failed.error).toBeTruthy();
+    const left = (dir: string) => (fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]) : []);
+    expect(left(path.join(storage, 'media', id))).toEqual([]);
+    expect(left(path.join(storage, 'media/uploads')).filter((f) => f.startsWith(id))).toEqual([]);
+    expect(left(path.join(storage, '.staging'))).toEqual([]);
+  }, 90_000);
+
   it('refuses an over-size upload with 413', async () => {
     const res = await create(owner, 6 * 1024 * 1024, { filename: 'lon.mp4', lessonId });
     expect(res.statusCode).toBe(413);
