@@ -45,6 +45,7 @@ interface JsonSchema {
   format?: string;
   pattern?: string;
   minLength?: number;
+  maxLength?: number;
   minimum?: number;
   minItems?: number;
   nullable?: boolean;

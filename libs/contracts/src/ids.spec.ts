@@ -8,7 +8,7 @@ const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const ALSO_REQUESTS = ['attachLessonMediaSchema'];
 
 /** Every request body and query schema, found by the naming convention (`…RequestSchema`, `…QuerySchema`). */
-const requestSchemas = Object.entries(contracts).filter(
+const requestSchemas = (Object.entries(contracts) as [string, unknown][]).filter(
   (entry): entry is [string, z.ZodType] => (/(Request|Query)Schema$/.test(entry[0]) || ALSO_REQUESTS.includes(entry[0])) && entry[1] instanceof z.ZodType,
 );
 
