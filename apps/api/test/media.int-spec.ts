@@ -204,7 +204,8 @@ describeWithFfmpeg()('media: resumable upload, processing, playback', () => {
     expect(failed.error).toBeTruthy();
     const left = (dir: string) => (fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]) : []);
     expect(left(path.join(storage, 'media', id))).toEqual([]);
-    expect(left(path.join(storage, 'media/uploads')).filter((f) => f.startsWith(id))).toEqual([]);
+    // The original goes right after the asset is marked failed.
+    await waitFor(async () => left(path.join(storage, 'media/uploads')).every((f) => !f.startsWith(id)), 10_000);
     expect(left(path.join(storage, '.staging'))).toEqual([]);
   }, 90_000);
 
