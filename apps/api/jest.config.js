@@ -21,6 +21,9 @@ const moduleNameMapper = {
 const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|openid-client|oauth4webapi|jose)/)'];
 
 module.exports = {
+  // Integration set-up migrates a database and boots the app; on a busy machine that alone can pass
+  // Jest's 5 s default. Timing is measured by bench/, never asserted through this limit.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',

@@ -5,6 +5,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { AuthGuard } from './common/auth.guard';
+import { PathParamsGuard } from './common/http/path-params';
 import { SpaIndex } from './common/spa-index';
 import { LOGGER, PROCESS_ROLE } from './common/tokens';
 import { APP_CONFIG, AppConfig } from './config/config';
@@ -14,6 +15,8 @@ import { SecretsService } from './common/secrets.service';
 import { AccessTokenService } from './common/access-token.service';
 import { AccessPolicy } from './common/access/access-policy';
 import { CallerStateService } from './common/access/caller-state.service';
+import { FILE_STORAGE } from './common/storage/file-storage';
+import { LocalDiskStorage } from './common/storage/local-disk.storage';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CoursesModule } from './modules/courses/courses.module';
@@ -53,6 +56,8 @@ export class AppModule {
       AccessTokenService,
       CallerStateService,
       AccessPolicy,
+      // Local disk today; an S3-compatible driver would be chosen here from the configuration.
+      { provide: FILE_STORAGE, useFactory: () => new LocalDiskStorage(config.storageDir) },
       {
         provide: RATE_LIMIT_STORE,
         useFactory: () => (config.queue.redisUrl ? new RedisRateLimitStore(config.queue.redisUrl, config.queue.prefix) : new MemoryRateLimitStore()),
@@ -62,6 +67,8 @@ export class AppModule {
       role === 'api'
         ? [
             { provide: APP_GUARD, useClass: AuthGuard },
+            // After authentication (anonymous callers get 401 first), before any pipe or handler.
+            { provide: APP_GUARD, useClass: PathParamsGuard },
             { provide: APP_PIPE, useClass: ZodValidationPipe },
             { provide: APP_FILTER, useFactory: () => new AllExceptionsFilter(SpaIndex.load(config.http.webDistDir)) },
           ]

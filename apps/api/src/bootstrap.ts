@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyMultipart from '@fastify/multipart';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { INestApplicationContext } from '@nestjs/common';
@@ -10,7 +9,9 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { sendApiError } from './common/all-exceptions.filter';
@@ -19,6 +20,11 @@ import { genRequestId } from './common/request-id';
 import { AppConfig } from './config/config';
 import { QueueService } from './queue/queue.service';
 import { RATE_LIMIT_STORE, RateLimitStore } from './common/rate-limiter';
+import { ErrorCode } from '@bdhv/contracts';
+import { AppException } from './common/app-exception';
+import { handleClientError } from './common/http/client-errors';
+import { enforceContentTypes } from './common/http/content-types';
+import { assertPathParamsDeclared } from './common/http/path-params';
 
 export interface Booted<T> {
   app: T;
@@ -46,34 +52,60 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
     requestIdHeader: false,
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
-    return503OnClosing: true,
+    // Fastify's own 503 while closing has its own shape: the onRequest hook below answers instead.
+    return503OnClosing: false,
+    // Broken percent-encoding and over-long path parameters are refused by the router, before any
+    // hook runs; Node's HTTP parser refuses oversized headers (a 20 KB query string) before Fastify.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendApiError(error, request, reply),
+    clientErrorHandler: handleClientError,
   });
   const fastify = adapter.getInstance();
   const routes: string[] = [];
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+    if (route.url.startsWith('/api/')) assertPathParamsDeclared(route);
   });
+  let closing = false;
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) {
+      reply.header('connection', 'close');
+      throw new AppException(503, ErrorCode.SERVICE_UNAVAILABLE, 'Máy chủ đang khởi động lại. Vui lòng thử lại sau giây lát.');
+    }
   });
+  fastify.addHook('onRequest', enforceContentTypes);
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, role: 'api', logger }), adapter, {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     bufferLogs: false,
+    // The API reads JSON, and the upload types below where routes declare them; Nest's parsers
+    // (which include HTML form encoding) stay off, and Fastify's own JSON and text parsers make way
+    // for ones that refuse bodies that are not UTF-8 (RFC 8259) instead of decoding them lossily.
+    bodyParser: false,
   });
   app.setGlobalPrefix('api');
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
+  const jsonParser = fastify.getDefaultJsonParser('error', 'error');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: config.http.bodyLimit }, (request, body, done) => {
+    if (!isUtf8(body as Buffer)) return done(new AppException(400, ErrorCode.MALFORMED_JSON, 'Nội dung JSON phải được mã hóa UTF-8.'), undefined);
+    jsonParser(request, (body as Buffer).toString('utf8'), done);
+  });
 
   // tus PATCH bodies stream straight to disk (media module): Fastify must leave them unread.
   fastify.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
   // WebVTT captions arrive as text.
-  fastify.addContentTypeParser('text/vtt', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
+  fastify.addContentTypeParser('text/vtt', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => {
+    if (!isUtf8(body as Buffer)) return done(new AppException(400, ErrorCode.BAD_REQUEST, 'Tệp phụ đề phải được mã hóa UTF-8.'), undefined);
+    done(null, (body as Buffer).toString('utf8'));
+  });
   await app.register(fastifyCookie);
   // JSON answers of 1 kB and more are compressed (lists, course outlines: learners are on weak mobile
   // lines). Small answers such as heartbeats are not worth the CPU; video, images and PDFs are not
   // compressible types; the built web app is compressed ahead of time (see preCompressed below).
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
-  // Uploads (officials imports): one file per request, capped here; routes read it as a stream.
-  await app.register(fastifyMultipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 10, parts: 20 } });
+  // File uploads (imports, course images, attachments): left unread here; the route streams the
+  // one file into storage (common/http/multipart-upload.ts), with its own limits.
+  fastify.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -125,7 +157,14 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(openApi), { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();
-  return { app, logger, routes, shutdown: shutdownSequence(app, logger, config, true) };
+  return {
+    app,
+    logger,
+    routes,
+    shutdown: shutdownSequence(app, logger, config, () => {
+      closing = true;
+    }),
+  };
 }
 
 export async function createWorkerApp(config: AppConfig, logger = createLogger(config, 'worker')): Promise<Booted<INestApplicationContext>> {
@@ -133,15 +172,17 @@ export async function createWorkerApp(config: AppConfig, logger = createLogger(c
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
   });
   await app.init();
-  return { app, logger, routes: [], shutdown: shutdownSequence(app, logger, config, false) };
+  return { app, logger, routes: [], shutdown: shutdownSequence(app, logger, config, null) };
 }
 
-function shutdownSequence(app: INestApplicationContext, logger: Logger, config: AppConfig, http: boolean) {
+/** `stopHttp`: for the API, marks it closing (new requests get 503) before the server closes. */
+function shutdownSequence(app: INestApplicationContext, logger: Logger, config: AppConfig, stopHttp: (() => void) | null) {
   let running: Promise<void> | null = null;
   return (signal?: string) => {
     running ??= (async () => {
       logger.info({ signal }, 'shutting down: finishing in-flight work');
-      if (http) {
+      if (stopHttp) {
+        stopHttp();
         // Stops accepting connections and waits for in-flight requests to be answered.
         await (app as NestFastifyApplication).getHttpAdapter().getInstance().close();
       }

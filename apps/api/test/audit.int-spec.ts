@@ -7,6 +7,10 @@ import { SignedInUser, signedInUser } from './factories/sessions.factory';
 import { createUser, seedTree } from './factories/users.factory';
 import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase } from './helpers/test-app';
 
+/** Target ids of the entries below (audit targets are object ids: UUIDs). */
+const UNIT_1 = '00000000-0000-4000-8000-0000000000a1';
+const UNIT_2 = '00000000-0000-4000-8000-0000000000a2';
+
 describe('audit log', () => {
   let db: TestDatabase;
   let ds: DataSource;
@@ -62,10 +66,10 @@ describe('audit log', () => {
     let other: Awaited<ReturnType<typeof createUser>>;
     beforeAll(async () => {
       other = await createUser(ds, { orgUnitId, fullName: 'Người Khác' });
-      await createAuditEntry(ds, { action: 'org_unit.created', at: t(1), actorId: admin.id, targetId: 'unit-1' });
-      await createAuditEntry(ds, { action: 'org_unit.updated', at: t(3), actorId: other.id, targetId: 'unit-1' });
+      await createAuditEntry(ds, { action: 'org_unit.created', at: t(1), actorId: admin.id, targetId: UNIT_1 });
+      await createAuditEntry(ds, { action: 'org_unit.updated', at: t(3), actorId: other.id, targetId: UNIT_1 });
       await createAuditEntry(ds, { action: 'auth.login_failed', at: t(2), actorId: null, targetId: other.id, targetType: 'user' });
-      await createAuditEntry(ds, { action: 'org_unit.moved', at: t(5), actorId: admin.id, targetId: 'unit-2', details: { fromParentId: 'a', toParentId: 'b' } });
+      await createAuditEntry(ds, { action: 'org_unit.moved', at: t(5), actorId: admin.id, targetId: UNIT_2, details: { fromParentId: 'a', toParentId: 'b' } });
     });
     const window = `from=${encodeURIComponent(t(0).toISOString())}&to=${encodeURIComponent(t(10).toISOString())}`;
 
@@ -87,7 +91,7 @@ describe('audit log', () => {
       expect(between.items.map((e) => e.action)).toEqual(['org_unit.updated', 'auth.login_failed']);
       const byActor = await audit(`${window}&actorId=${admin.id}`);
       expect(byActor.items.map((e) => e.action)).toEqual(['org_unit.moved', 'org_unit.created']);
-      const byTarget = await audit(`targetId=unit-1`);
+      const byTarget = await audit(`targetId=${UNIT_1}`);
       expect(byTarget.items.map((e) => e.action)).toEqual(['org_unit.updated', 'org_unit.created']);
     });
 

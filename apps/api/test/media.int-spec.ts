@@ -144,6 +144,11 @@ describeWithFfmpeg()('media: resumable upload, processing, playback', () => {
     expect(mp4.headers['content-type']).toBe('video/mp4');
     expect(mp4.headers['content-range']).toMatch(/^bytes 0-99\/\d+$/);
     expect(mp4.rawPayload.length).toBe(100);
+    // A range outside the file: 416 with the size, in the one error shape.
+    const outside = await inject({ method: 'GET', url: playback.mp4Url!, headers: { range: 'bytes=999999999-' } });
+    expect(outside.statusCode).toBe(416);
+    expect(outside.headers['content-range']).toMatch(/^bytes \*\/\d+$/);
+    expect(JSON.parse(outside.body)).toMatchObject({ statusCode: 416, code: 'RANGE_NOT_SATISFIABLE', requestId: outside.headers['x-request-id'] });
   });
 
   it('refuses tampered or expired tokens and path traversal', async () => {
@@ -185,6 +190,24 @@ describeWithFfmpeg()('media: resumable upload, processing, playback', () => {
     // The lesson keeps its working video.
     expect((await ds.getRepository(Lesson).findOneByOrFail({ id: lessonId })).mediaId).toBe(assetId);
   });
+
+  it('a video that cannot be transcoded fails and leaves no file behind: no partial ladder, no original, no scratch', async () => {
+    // An MP4 header (so the upload is taken for a video) over bytes ffmpeg cannot read.
+    const broken = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(4000, 7)]);
+    const created = await create(owner, broken.length, { filename: 'hong.mp4', courseId: course.id });
+    const id = (created.headers.location as string).split('/').pop()!;
+    expect((await patch(owner, created.headers.location as string, 0, broken)).statusCode).toBe(204);
+    const failed = await waitFor(async () => {
+      const s = await status(id);
+      return s.body.status === 'failed' ? s.body : null;
+    }, 60_000);
+    expect(failed.error).toBeTruthy();
+    const left = (dir: string) => (fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]) : []);
+    expect(left(path.join(storage, 'media', id))).toEqual([]);
+    // The original goes right after the asset is marked failed.
+    await waitFor(async () => left(path.join(storage, 'media/uploads')).every((f) => !f.startsWith(id)), 10_000);
+    expect(left(path.join(storage, '.staging'))).toEqual([]);
+  }, 90_000);
 
   it('refuses an over-size upload with 413', async () => {
     const res = await create(owner, 6 * 1024 * 1024, { filename: 'lon.mp4', lessonId });

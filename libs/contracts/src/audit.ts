@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './ids';
 import { paginationQuerySchema } from './pagination';
 
 export const auditActionSchema = z.enum([
@@ -44,8 +45,8 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditListQuerySchema = paginationQuerySchema.extend({
   action: auditActionSchema.optional(),
-  actorId: z.uuid().optional(),
-  targetId: z.string().max(64).optional(),
+  actorId: idSchema().optional(),
+  targetId: idSchema().optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './ids';
 import { audienceSchema, roleSchema } from './identity';
 import { normalizeVietnamesePhone } from './phone';
 
@@ -35,7 +36,7 @@ export const registerRequestSchema = z
     phone: phoneSchema.optional(),
     email: emailSchema.optional(),
     password: passwordSchema,
-    orgUnitId: z.uuid('Hãy chọn xã, phường.'),
+    orgUnitId: idSchema('Hãy chọn xã, phường.'),
   })
   .strict()
   .refine((v) => v.phone || v.email, { message: 'Cần số điện thoại hoặc email.', path: ['phone'] });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './ids';
 import { audienceSchema } from './identity';
 import { pageOf, paginationQuerySchema } from './pagination';
 
@@ -12,6 +13,9 @@ export const courseOwnerRoleSchema = z.enum(['owner', 'co_owner']);
 export type CourseOwnerRole = z.infer<typeof courseOwnerRoleSchema>;
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A course slug as it may appear in a path (`/api/catalog/:slug`): the format and length below. */
+export const COURSE_SLUG_PATTERN = /^(?=.{3,100}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** URL name of a course: lower case, no diacritics, digits and dashes ("ky-nang-so-co-ban"). */
 export const courseSlugSchema = z
@@ -45,7 +49,7 @@ export const createCourseRequestSchema = z
     category: categorySchema.default(''),
     tags: z.array(courseTagSchema).max(20).default([]),
     targetAudiences: z.array(audienceSchema).max(10).default([]),
-    targetUnitIds: z.array(z.uuid()).max(200).default([]),
+    targetUnitIds: z.array(idSchema()).max(200).default([]),
     estimatedMinutes: estimatedMinutesSchema.nullable().default(null),
     strictOrder: z.boolean().default(false),
   })
@@ -60,7 +64,7 @@ export const updateCourseRequestSchema = z
     category: categorySchema.optional(),
     tags: z.array(courseTagSchema).max(20).optional(),
     targetAudiences: z.array(audienceSchema).max(10).optional(),
-    targetUnitIds: z.array(z.uuid()).max(200).optional(),
+    targetUnitIds: z.array(idSchema()).max(200).optional(),
     estimatedMinutes: estimatedMinutesSchema.nullable().optional(),
     strictOrder: z.boolean().optional(),
   })
@@ -171,7 +175,7 @@ export type UpdateModuleRequest = z.infer<typeof updateModuleRequestSchema>;
 
 /** The complete new order: every id of the list exactly once. */
 export const reorderRequestSchema = z
-  .object({ ids: z.array(z.uuid()).max(500) })
+  .object({ ids: z.array(idSchema()).max(500) })
   .strict()
   .refine((v) => new Set(v.ids).size === v.ids.length, { message: 'Danh sách có mục bị lặp lại.', path: ['ids'] });
 export type ReorderRequest = z.infer<typeof reorderRequestSchema>;
@@ -199,7 +203,7 @@ export const updateLessonRequestSchema = z
   .strict();
 export type UpdateLessonRequest = z.infer<typeof updateLessonRequestSchema>;
 
-export const addCoOwnerRequestSchema = z.object({ userId: z.uuid() }).strict();
+export const addCoOwnerRequestSchema = z.object({ userId: idSchema() }).strict();
 export type AddCoOwnerRequest = z.infer<typeof addCoOwnerRequestSchema>;
 
 /** `POST /api/courses/:id/images`: a picture for a text lesson, and the public URL to put in its `<img>`. */

@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './health';
 export * from './identity';
+export * from './ids';
 export * from './pagination';
 export * from './telemetry';
 export * from './auth';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './ids';
 import { audienceSchema } from './identity';
 import { lessonTypeSchema } from './courses';
 import { mediaStatusSchema } from './media';
@@ -44,7 +45,7 @@ export const heartbeatRequestSchema = z.object({
     )
     .max(20, 'Tối đa 20 đoạn mỗi lần báo cáo.'),
   position: z.number().min(0).max(86_400),
-});
+}).strict();
 export type HeartbeatRequest = z.infer<typeof heartbeatRequestSchema>;
 
 export const lessonProgressStatusSchema = z.enum(['not_started', 'in_progress', 'completed']);
@@ -81,10 +82,10 @@ export const courseProgressSchema = z.object({
 export type CourseProgress = z.infer<typeof courseProgressSchema>;
 
 export const createAssignmentRequestSchema = z.object({
-  orgUnitId: z.uuid(),
+  orgUnitId: idSchema(),
   audiences: z.array(audienceSchema).max(10).default([]),
   dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
-});
+}).strict();
 export type CreateAssignmentRequest = z.infer<typeof createAssignmentRequestSchema>;
 
 export const assignmentSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './ids';
 
 export const mediaKindSchema = z.enum(['video', 'attachment', 'image']);
 export const mediaStatusSchema = z.enum(['uploading', 'processing', 'ready', 'failed']);
@@ -40,10 +41,10 @@ export const mediaPlaybackSchema = z.object({
 });
 export type MediaPlayback = z.infer<typeof mediaPlaybackSchema>;
 
-export const attachLessonMediaSchema = z.object({ mediaId: z.string().min(1).max(36) });
+export const attachLessonMediaSchema = z.object({ mediaId: idSchema() }).strict();
 export type AttachLessonMediaRequest = z.infer<typeof attachLessonMediaSchema>;
 
-export const attachmentUploadQuerySchema = z.object({ courseId: z.string().min(1).max(36) });
+export const attachmentUploadQuerySchema = z.object({ courseId: idSchema() });
 export type AttachmentUploadQuery = z.infer<typeof attachmentUploadQuerySchema>;
 
 /** tus 1.0.0 (core + creation): the metadata keys the server reads from `Upload-Metadata`. */

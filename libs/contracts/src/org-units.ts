@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './ids';
 import { orgUnitKindSchema } from './identity';
 
 export const orgUnitSchema = z.object({
@@ -28,7 +29,7 @@ export const createOrgUnitRequestSchema = z
     code: orgUnitCodeSchema,
     name: z.string().trim().min(2).max(255),
     kind: orgUnitKindSchema.exclude(['province']),
-    parentId: z.uuid(),
+    parentId: idSchema(),
   })
   .strict();
 export type CreateOrgUnitRequest = z.infer<typeof createOrgUnitRequestSchema>;
@@ -38,5 +39,5 @@ export const updateOrgUnitRequestSchema = z
   .strict();
 export type UpdateOrgUnitRequest = z.infer<typeof updateOrgUnitRequestSchema>;
 
-export const moveOrgUnitRequestSchema = z.object({ parentId: z.uuid() }).strict();
-export const mergeOrgUnitRequestSchema = z.object({ targetId: z.uuid() }).strict();
+export const moveOrgUnitRequestSchema = z.object({ parentId: idSchema() }).strict();
+export const mergeOrgUnitRequestSchema = z.object({ targetId: idSchema() }).strict();

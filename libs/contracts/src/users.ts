@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './ids';
 import { emailSchema, fullNameSchema, orgUnitRefSchema, phoneSchema } from './auth';
 import { audienceSchema, roleSchema } from './identity';
 import { paginationQuerySchema } from './pagination';
@@ -35,7 +36,7 @@ const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const userListQuerySchema = paginationQuerySchema.extend({
   /** Matches name, phone or email; ignores diacritics and case ("nguyen van a" finds "Nguyễn Văn A"). */
   q: z.string().trim().max(100).optional(),
-  orgUnitId: z.uuid().optional(),
+  orgUnitId: idSchema().optional(),
   /** With orgUnitId: include the unit's whole subtree (default) or only the unit itself. */
   includeSubunits: booleanQuery.default(true),
   audience: audienceSchema.optional(),
@@ -56,7 +57,7 @@ export const createUserRequestSchema = z
     fullName: fullNameSchema,
     phone: phoneSchema.optional(),
     email: emailSchema.optional(),
-    orgUnitId: z.uuid(),
+    orgUnitId: idSchema(),
     audiences: z.array(audienceSchema).min(1, 'Chọn ít nhất một đối tượng.'),
     roles: z.array(roleSchema).min(1).default(['learner']),
     position: z.string().trim().max(255).optional(),
@@ -71,7 +72,7 @@ export const updateUserRequestSchema = z
     fullName: fullNameSchema.optional(),
     phone: phoneSchema.nullable().optional(),
     email: emailSchema.nullable().optional(),
-    orgUnitId: z.uuid().optional(),
+    orgUnitId: idSchema().optional(),
     audiences: z.array(audienceSchema).min(1).optional(),
     roles: z.array(roleSchema).min(1).optional(),
     position: z.string().trim().max(255).nullable().optional(),

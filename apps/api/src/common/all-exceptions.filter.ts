@@ -6,7 +6,8 @@ import type { SpaIndex } from './spa-index';
 /**
  * The one error shape for every failure raised inside Nest (guards, pipes, handlers, unknown
  * routes). Errors raised by Fastify before routing (body parsing) take the same path through
- * `installFastifyErrorHandler`.
+ * the adapter's error handler and Fastify's `frameworkErrors`; those refused by Node's HTTP parser
+ * through `handleClientError` (common/http/client-errors.ts).
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -36,8 +37,13 @@ export function sendApiError(exception: unknown, request: FastifyRequest, reply:
   if (reply.sent) return;
   const retryAfter = (exception as { retryAfter?: unknown } | null)?.retryAfter;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.ceil(retryAfter)));
+  // Refused before its body was read (wrong type, too large, broken upload): close the connection
+  // rather than read the rest of a body nobody wants.
+  if ((request.raw as { complete?: boolean }).complete === false) reply.header('connection', 'close');
   void reply
     .status(body.statusCode)
+    // Also set here: errors raised by the router (frameworkErrors) skip the onRequest hook that sets it.
+    .header('x-request-id', String(request.id))
     .header('content-type', 'application/json; charset=utf-8')
     .header('cache-control', 'no-store')
     .send({ ...body, requestId: String(request.id) });

@@ -26,6 +26,9 @@ const fastifyCodes: Record<string, { statusCode: number; code: ErrorCode; messag
   FST_ERR_CTP_BODY_TOO_LARGE: { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Dữ liệu gửi lên quá lớn.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { statusCode: 415, code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, message: 'Kiểu nội dung không được hỗ trợ.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { statusCode: 400, code: ErrorCode.BAD_REQUEST, message: 'Độ dài nội dung không khớp.' },
+  // Raised by the router (Fastify's frameworkErrors), before any route runs.
+  FST_ERR_BAD_URL: { statusCode: 400, code: ErrorCode.BAD_REQUEST, message: 'Đường dẫn chứa ký tự mã hóa (%) không hợp lệ.' },
+  FST_ERR_MAX_PARAM_LENGTH: { statusCode: 414, code: ErrorCode.URI_TOO_LONG, message: 'Đường dẫn chứa một tham số quá dài (tối đa 100 ký tự).' },
 };
 
 export function zodIssuesToFieldErrors(error: ZodError): FieldError[] {

@@ -64,6 +64,8 @@ export const envSchema = z.object({
   /** Where uploads (imports, later media) are kept when no object storage is configured. */
   STORAGE_DIR: z.string().default('data/storage'),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** A file upload (multipart) that receives nothing for this long is refused and discarded. */
+  UPLOAD_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3600_000).default(30_000),
   /** Largest lesson video accepted by the resumable upload. */
   MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
   /** Largest attachment (PDF/office) accepted. */

@@ -41,6 +41,8 @@ export interface AppConfig {
   /** Directory for generated secrets in the embedded default. */
   dataDir: string;
   importMaxBytes: number;
+  /** Multipart uploads idle this long (no byte received) are refused. */
+  uploadIdleTimeoutMs: number;
   media: { maxBytes: number; attachmentMaxBytes: number; urlTtlSeconds: number; uploadAbandonHours: number };
 }
 
@@ -121,6 +123,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     storageDir: resolve(e.STORAGE_DIR),
     dataDir: sqlitePath === ':memory:' || e.DATABASE_URL ? resolve('data') : path.dirname(sqlitePath),
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    uploadIdleTimeoutMs: e.UPLOAD_IDLE_TIMEOUT_MS,
     media: { maxBytes: e.MEDIA_MAX_BYTES, attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES, urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS, uploadAbandonHours: e.MEDIA_UPLOAD_ABANDON_HOURS },
   };
 }

@@ -2,20 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { COVER_IMAGE_MAX_BYTES, CourseDetail, ErrorCode } from '@bdhv/contracts';
 import type { FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
+import { receiveMultipartFile } from '../../common/http/multipart-upload';
+import { FILE_STORAGE, FileStorage } from '../../common/storage/file-storage';
 import { LOGGER } from '../../common/tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { MIME, sniffFile } from '../../common/files/sniff';
-import { COVER_DIR, COVER_TYPES, coverPath, coverUrlOf, removeCoverFile } from './cover-files';
+import { COVER_DIR, COVER_TYPES, coverFileOf, coverKeyOf, coverUrlOf } from './cover-files';
 import { CoursesService } from './courses.service';
 
-/** Multipart framing around the file (boundaries, part headers). */
-const MULTIPART_OVERHEAD = 16 * 1024;
 const EXT_BY_MIME: Record<string, string> = { [MIME.jpeg]: 'jpg', [MIME.png]: 'png', [MIME.webp]: 'webp' };
 const MAX_MB = COVER_IMAGE_MAX_BYTES / (1024 * 1024);
 /** What the trainer is told, for a cover and for a picture inside a text lesson. */
@@ -36,6 +34,7 @@ export class CourseCoversService {
     private readonly courses: CoursesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   /** Multipart field `file`. Replaces the previous cover, whose file is deleted after the commit. */
@@ -46,7 +45,7 @@ export class CourseCoversService {
       await this.removeFile(previousKey);
       return detail;
     } catch (err) {
-      await fs.promises.rm(path.join(this.config.storageDir, COVER_DIR, stored), { force: true });
+      await this.storage.delete(`${COVER_DIR}/${stored}`);
       throw err;
     }
   }
@@ -61,37 +60,24 @@ export class CourseCoversService {
     return { url: coverUrlOf(`${COVER_DIR}/${stored}`)! };
   }
 
-  /** Streams the multipart image to a temporary file, checks its content and moves it to its random name. */
+  /** Receives the multipart image into staging, checks its content and publishes it under its random name. */
   private async store(request: FastifyRequest, caller: AuthUser, courseId: string, purpose: ImagePurpose): Promise<string> {
     const messages = MESSAGES[purpose];
     await this.courses.assertEditable(caller, courseId);
-    if (!request.isMultipart()) throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, messages.notMultipart);
-    const tooLarge = () => new AppException(413, ErrorCode.PAYLOAD_TOO_LARGE, messages.tooLarge);
-    if (Number(request.headers['content-length']) > COVER_IMAGE_MAX_BYTES + MULTIPART_OVERHEAD) throw tooLarge();
-    const part = await request.file({ limits: { fileSize: COVER_IMAGE_MAX_BYTES } });
-    if (!part || part.fieldname !== 'file') {
-      part?.file.resume();
-      throw AppException.validation([{ field: 'file', message: 'Hãy chọn một ảnh.' }]);
-    }
-    const dir = path.join(this.config.storageDir, COVER_DIR);
-    await fs.promises.mkdir(dir, { recursive: true });
-    const name = randomBytes(16).toString('hex');
-    const tmp = path.join(dir, `${name}.upload`);
+    const { staged } = await receiveMultipartFile(request, {
+      storage: this.storage,
+      maxBytes: COVER_IMAGE_MAX_BYTES,
+      idleTimeoutMs: this.config.uploadIdleTimeoutMs,
+      messages: { notMultipart: messages.notMultipart, tooLarge: messages.tooLarge, missingFile: 'Hãy chọn một ảnh.' },
+    });
     try {
-      // Over the limit, the part stream either errors (FST_REQ_FILE_TOO_LARGE) or ends truncated.
-      await pipeline(part.file, fs.createWriteStream(tmp, { mode: 0o600 })).catch((err: { code?: string }) => {
-        throw err?.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : err;
-      });
-      if (part.file.truncated) throw tooLarge();
-      const ext = EXT_BY_MIME[(await sniffFile(tmp)).mime];
+      const ext = EXT_BY_MIME[(await sniffFile(staged.localPath)).mime];
       if (!ext) throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, messages.notAnImage);
-      const stored = `${name}.${ext}`;
-      await fs.promises.rename(tmp, path.join(dir, stored));
-      await fs.promises.chmod(path.join(dir, stored), 0o644);
+      const stored = `${randomBytes(16).toString('hex')}.${ext}`;
+      await staged.commit(`${COVER_DIR}/${stored}`);
       return stored;
-    } catch (err) {
-      await fs.promises.rm(tmp, { force: true });
-      throw err;
+    } finally {
+      await staged.discard();
     }
   }
 
@@ -101,16 +87,18 @@ export class CourseCoversService {
     return detail;
   }
 
-  /** The file behind `/api/covers/<file>`, or null (unknown name or no such file). */
-  async file(file: string): Promise<{ path: string; type: string; size: number } | null> {
-    const target = coverPath(this.config.storageDir, file);
-    if (!target) return null;
-    const stat = await fs.promises.stat(target).catch(() => null);
-    if (!stat?.isFile()) return null;
-    return { path: target, type: COVER_TYPES[path.extname(file).slice(1)], size: stat.size };
+  /** The image behind `/api/covers/<file>`, or null (unknown name or no such file). */
+  async file(file: string): Promise<{ stream: Readable; type: string; size: number } | null> {
+    const key = coverKeyOf(file);
+    const stat = key ? await this.storage.stat(key) : null;
+    if (!key || !stat) return null;
+    return { stream: await this.storage.read(key), type: COVER_TYPES[file.slice(file.lastIndexOf('.') + 1)], size: stat.size };
   }
 
+  /** Deletes a replaced or removed cover. Never throws: a leftover file is not worth failing the request that replaced it. */
   private async removeFile(key: string | null): Promise<void> {
-    if (!(await removeCoverFile(this.config.storageDir, key))) this.logger.warn({ key }, 'could not delete a replaced cover image');
+    const file = key ? coverFileOf(key) : null;
+    if (!file) return;
+    await this.storage.delete(`${COVER_DIR}/${file}`).catch((err: unknown) => this.logger.warn({ key, err }, 'could not delete a replaced cover image'));
   }
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import * as fs from 'node:fs';
 import {
   addCoOwnerRequestSchema,
+  COURSE_SLUG_PATTERN,
   CatalogCategories,
   catalogCategoriesSchema,
   CourseImage,
@@ -29,8 +29,10 @@ import {
 import { AppException } from '../../common/app-exception';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth-user';
 import { Public } from '../../common/public.decorator';
+import { Consumes, PathParams } from '../../common/http/route-options';
 import { clientContext } from '../../common/request-context';
 import { CourseCoversService } from './course-covers.service';
+import { COVER_FILE_PATTERN } from './cover-files';
 import { CoursesService } from './courses.service';
 
 class MyCoursesQueryDto extends createZodDto(myCoursesQuerySchema) {}
@@ -114,7 +116,7 @@ export class CoursesController {
   /** Multipart field `file`: a JPEG, PNG or WebP image (checked by content, ≤ COVER_IMAGE_MAX_BYTES); replaces the previous cover. */
   @Post(':id/cover')
   @HttpCode(200)
-  @ApiConsumes('multipart/form-data')
+  @Consumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: CourseDetailDto })
   uploadCover(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Req() req: FastifyRequest): Promise<CourseDetail> {
@@ -130,7 +132,7 @@ export class CoursesController {
   /** Multipart field `file`: a picture for a text lesson (JPEG, PNG or WebP, checked by content); answers its public URL. */
   @Post(':id/images')
   @HttpCode(201)
-  @ApiConsumes('multipart/form-data')
+  @Consumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: CourseImageDto })
   uploadImage(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Req() req: FastifyRequest): Promise<CourseImage> {
@@ -214,6 +216,7 @@ export class CatalogController {
   }
 
   @Get(':slug')
+  @PathParams({ slug: COURSE_SLUG_PATTERN })
   @ApiOkResponse({ type: CatalogCourseDto })
   get(@CurrentUser() caller: AuthUser, @Param('slug') slug: string): Promise<CatalogCourse> {
     return this.courses.catalogCourse(caller, slug);
@@ -231,6 +234,7 @@ export class CoversController {
 
   @Public()
   @Get(':file')
+  @PathParams({ file: COVER_FILE_PATTERN })
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   async get(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const found = await this.covers.file(file);
@@ -240,7 +244,7 @@ export class CoversController {
       .header('content-length', String(found.size))
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('x-content-type-options', 'nosniff');
-    await reply.send(fs.createReadStream(found.path));
+    await reply.send(found.stream);
   }
 }
 

@@ -23,7 +23,7 @@ import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typ
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
 import { isoOrNull } from '../../database/dates';
-import { APP_CONFIG, AppConfig } from '../../config/config';
+import { FILE_STORAGE, FileStorage } from '../../common/storage/file-storage';
 import { AuditService } from '../audit/audit.service';
 import { ClientContext } from '../../common/request-context';
 import { OrgUnit } from '../org-units/org-unit.entity';
@@ -31,7 +31,7 @@ import { containsPattern, LIKE_ESCAPE, simpleArrayPatterns, supportsRowLocks } f
 import { AccessPolicy } from '../../common/access/access-policy';
 import { uniqueViolationField } from '../../database/sql';
 import { User } from '../users/user.entity';
-import { coverUrlOf, removeCoverFile } from './cover-files';
+import { COVER_DIR, coverFileOf, coverUrlOf } from './cover-files';
 import { CourseModule } from './course-module.entity';
 import { CourseOwner } from './course-owner.entity';
 import { Course } from './course.entity';
@@ -136,7 +136,7 @@ export class CoursesService {
     private readonly audit: AuditService,
     private readonly lessonTypes: LessonTypeRegistry,
     private readonly access: AccessPolicy,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   // ---- Authoring: courses -------------------------------------------------------------------
@@ -227,7 +227,9 @@ export class CoursesService {
       await em.getRepository(Course).delete({ id: course.id });
       return course.coverImageKey;
     });
-    await removeCoverFile(this.config.storageDir, coverKey);
+    // After the commit; a leftover file is not worth failing the deletion.
+    const coverFile = coverFileOf(coverKey);
+    if (coverFile) await this.storage.delete(`${COVER_DIR}/${coverFile}`).catch(() => undefined);
   }
 
   /** Refuses (400, one field error per reason) a course with nothing to learn or a broken lesson. */

@@ -1,8 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
 /**
- * Course cover images. Files live under `<storageDir>/covers/` with random names (32 hex
+ * Course cover images. Files are stored under the key `covers/<file>`, with random names (32 hex
  * characters + the extension of the detected type), so a name never serves two contents and can
  * be cached forever. `courses.coverImageKey` holds `covers/<file>`; the public URL is
  * `/api/covers/<file>`.
@@ -27,22 +24,7 @@ export function coverUrlOf(key: string | null | undefined): string | null {
   return file ? `/api/covers/${file}` : null;
 }
 
-/** Absolute path of a cover file, or null when the name does not match the pattern. */
-export function coverPath(storageDir: string, file: string): string | null {
-  return COVER_FILE_PATTERN.test(file) ? path.join(storageDir, COVER_DIR, file) : null;
-}
-
-/**
- * Deletes a cover file by its key; keys that are not ours, and files already gone, are ignored.
- * Never throws (a leftover file is not worth failing the request that replaced it): answers false
- * when the file could not be deleted.
- */
-export async function removeCoverFile(storageDir: string, key: string | null | undefined): Promise<boolean> {
-  const file = coverFileOf(key);
-  const target = file ? coverPath(storageDir, file) : null;
-  if (!target) return true;
-  return fs.promises.rm(target, { force: true }).then(
-    () => true,
-    () => false,
-  );
+/** Storage key of a cover file name (`<file>` → `covers/<file>`), or null when the name does not match the pattern. */
+export function coverKeyOf(file: string): string | null {
+  return COVER_FILE_PATTERN.test(file) ? `${COVER_DIR}/${file}` : null;
 }

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import { AccessPolicy, Caller } from '../../common/access/access-policy';
 import { CallerStateService } from '../../common/access/caller-state.service';
 import { SecretsService } from '../../common/secrets.service';
+import { FILE_STORAGE, FileStorage, StorageNotFoundError } from '../../common/storage/file-storage';
 import { LOGGER } from '../../common/tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { JobContext, JobPayloads } from '../../queue/job-map';
@@ -71,6 +70,7 @@ export class ImportRunnerService {
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
     private readonly callers: CallerStateService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   async run(payload: JobPayloads['imports.run'], ctx: JobContext): Promise<void> {
@@ -82,7 +82,9 @@ export class ImportRunnerService {
     // A redelivered job for a finished import changes nothing.
     if (job.status === 'completed' || job.status === 'failed') return;
     try {
-      await this.process(job);
+      await this.storage.withLocalFile(job.storageKey, (filePath) => this.process(job, filePath)).catch((err: unknown) => {
+        throw err instanceof StorageNotFoundError ? new ImportAbort('Không tìm thấy tệp đã tải lên. Vui lòng tải tệp lên lại.') : err;
+      });
     } catch (err) {
       if (err instanceof ImportFileError || err instanceof ImportAbort) {
         await this.fail(job.id, err.message);
@@ -109,10 +111,8 @@ export class ImportRunnerService {
       .then((rows) => rows.map((r) => r.id));
   }
 
-  private async process(job: ImportJob): Promise<void> {
+  private async process(job: ImportJob, filePath: string): Promise<void> {
     const uploader = await this.uploader(job.createdById);
-    const filePath = path.join(this.config.storageDir, job.storageKey);
-    if (!fs.existsSync(filePath)) throw new ImportAbort('Không tìm thấy tệp đã tải lên. Vui lòng tải tệp lên lại.');
     const kind: ImportFileKind = job.storageKey.endsWith('.xlsx') ? 'xlsx' : 'csv';
     const jobs = this.db.getRepository(ImportJob);
 
@@ -363,7 +363,7 @@ export class ImportRunnerService {
     this.logger.info({ importId: job.id, ...counters }, 'import completed');
     // The uploaded file holds citizen IDs in clear text and is no longer needed: the outcome and
     // the rejected rows (citizen IDs encrypted) are in the database.
-    await fs.promises.rm(path.join(this.config.storageDir, job.storageKey), { force: true }).catch((err) =>
+    await this.storage.delete(job.storageKey).catch((err) =>
       this.logger.warn({ importId: job.id, err: String(err) }, 'could not delete the uploaded import file'),
     );
   }

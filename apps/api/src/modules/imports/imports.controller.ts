@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ImportJob, importJobListSchema, importJobSchema, paginationQuerySchema } from '@bdhv/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
 import { Readable } from 'node:stream';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth-user';
+import { Consumes } from '../../common/http/route-options';
 import { ImportsService } from './imports.service';
 
 class ImportJobDto extends createZodDto(importJobSchema) {}
@@ -21,7 +22,7 @@ export class ImportsController {
   /** Multipart upload of one field `file` (.csv in UTF-8 or .xlsx); the rows are processed by a queue job. */
   @Post()
   @HttpCode(202)
-  @ApiConsumes('multipart/form-data')
+  @Consumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiAcceptedResponse({ type: ImportJobDto })
   upload(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser): Promise<ImportJob> {

@@ -4,16 +4,13 @@ import { ErrorCode, foldVietnamese, IMPORT_COLUMNS, ImportJob as ImportJobDto, P
 import * as ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import type { IncomingMessage } from 'node:http';
-import * as path from 'node:path';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import { DataSource, FindOptionsWhere, MoreThan } from 'typeorm';
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
 import { AccessPolicy } from '../../common/access/access-policy';
+import { receiveMultipartFile } from '../../common/http/multipart-upload';
+import { FILE_STORAGE, FileStorage } from '../../common/storage/file-storage';
 import { SecretsService } from '../../common/secrets.service';
 import { LOGGER } from '../../common/tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -21,10 +18,9 @@ import { QueueService } from '../../queue/queue.service';
 import { AuditService } from '../audit/audit.service';
 import { ImportJob } from './import-job.entity';
 import { ImportRejection } from './import-rejection.entity';
-import { ImportFileError, inspectImportFile, kindFromFileName } from './import-file';
+import { ImportFileError, ImportFileKind, inspectImportFile, kindFromFileName } from './import-file';
 
-/** Room for the multipart framing (boundaries, part headers) around the file itself. */
-const MULTIPART_OVERHEAD = 64 * 1024;
+const FILE_MISSING = 'Hãy chọn một tệp CSV hoặc Excel (.xlsx) để tải lên.';
 /** Rejected rows read per query while the report streams out. */
 const REPORT_PAGE = 1000;
 
@@ -44,6 +40,7 @@ export class ImportsService {
     private readonly audit: AuditService,
     private readonly secrets: SecretsService,
     private readonly access: AccessPolicy,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   /**
@@ -51,46 +48,36 @@ export class ImportsService {
    * its job. The rows are read by the job, not here.
    */
   async upload(request: FastifyRequest, caller: AuthUser): Promise<ImportJobDto> {
-    if (!request.isMultipart()) {
-      throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Hãy gửi tệp dưới dạng multipart/form-data, trong trường "file".');
-    }
-    // A body announced far beyond the limit is refused before anyone waits for it to arrive (slow
-    // rural connections); one within the margin is cut off by the multipart limit while streaming.
-    if (Number(request.headers['content-length']) > this.config.importMaxBytes + MULTIPART_OVERHEAD) throw this.tooLarge();
-    const part = await request.file();
-    if (!part) throw this.fileMissing();
-    if (part.fieldname !== 'file') {
-      part.file.resume();
-      throw this.fileMissing();
-    }
-    const fileName = cleanFileName(part.filename);
-    const kind = kindFromFileName(fileName);
-    if (!kind) {
-      part.file.resume();
-      throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Chỉ nhận tệp CSV (.csv) hoặc Excel (.xlsx).');
-    }
-
+    let kind: ImportFileKind | null = null;
+    const { staged, fileName: sentName } = await receiveMultipartFile(request, {
+      storage: this.storage,
+      maxBytes: this.config.importMaxBytes,
+      idleTimeoutMs: this.config.uploadIdleTimeoutMs,
+      messages: {
+        notMultipart: 'Hãy gửi tệp dưới dạng multipart/form-data, trong trường "file".',
+        tooLarge: this.tooLargeMessage(),
+        missingFile: FILE_MISSING,
+      },
+      // Refused by its name before a byte of it is stored.
+      checkFileName: (name) => {
+        kind = kindFromFileName(cleanFileName(name));
+        return kind ? null : new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Chỉ nhận tệp CSV (.csv) hoặc Excel (.xlsx).');
+      },
+    });
+    const fileName = cleanFileName(sentName);
     const id = randomUUID();
-    const dir = path.join(this.config.storageDir, 'imports');
-    await fs.promises.mkdir(dir, { recursive: true });
-    const partial = path.join(dir, `${id}.upload`);
-    const storageKey = `imports/${id}.${kind}`;
+    const storageKey = `imports/${id}.${kind!}`;
     try {
-      await saveUpload(part.file, request.raw, partial).catch((err: NodeJS.ErrnoException) => {
-        // Disk errors carry a syscall; anything else is a broken upload (client gone, malformed form).
-        if (err.syscall) throw err;
-        throw new AppException(400, ErrorCode.BAD_REQUEST, 'Tải tệp lên bị gián đoạn hoặc dữ liệu gửi lên không đúng định dạng. Vui lòng thử lại.');
-      });
-      if (part.file.truncated) throw this.tooLarge();
-      await inspectImportFile(partial, kind);
-      await fs.promises.rename(partial, path.join(this.config.storageDir, storageKey));
+      await inspectImportFile(staged.localPath, kind!);
+      await staged.commit(storageKey);
     } catch (err) {
-      await fs.promises.rm(partial, { force: true });
       if (err instanceof ImportFileError) {
         if (err.problem === 'type' || err.problem === 'encoding') throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, err.message);
         throw AppException.validation([{ field: 'file', message: err.message }], err.message);
       }
       throw err;
+    } finally {
+      await staged.discard();
     }
 
     const job = this.db.getRepository(ImportJob).create({
@@ -110,21 +97,27 @@ export class ImportsService {
       startedAt: null,
       finishedAt: null,
     });
-    await this.db.transaction(async (em) => {
-      await em.getRepository(ImportJob).insert(job);
-      await this.audit.record(
-        {
-          actorId: caller.id,
-          action: 'import.started',
-          targetType: 'import',
-          targetId: id,
-          summary: `Tải lên tệp «${fileName}» để nhập danh sách cán bộ`,
-          ip: request.ip,
-          details: { fileName, format: kind },
-        },
-        em,
-      );
-    });
+    try {
+      await this.db.transaction(async (em) => {
+        await em.getRepository(ImportJob).insert(job);
+        await this.audit.record(
+          {
+            actorId: caller.id,
+            action: 'import.started',
+            targetType: 'import',
+            targetId: id,
+            summary: `Tải lên tệp «${fileName}» để nhập danh sách cán bộ`,
+            ip: request.ip,
+            details: { fileName, format: kind },
+          },
+          em,
+        );
+      });
+    } catch (err) {
+      // No row points at the file: it must not stay behind.
+      await this.storage.delete(storageKey);
+      throw err;
+    }
     try {
       await this.queue.enqueue('imports.run', { importId: id }, { jobId: id });
     } catch (err) {
@@ -194,14 +187,9 @@ export class ImportsService {
     return job;
   }
 
-  private tooLarge() {
+  private tooLargeMessage(): string {
     const mb = Math.round((this.config.importMaxBytes / 1024 / 1024) * 10) / 10;
-    return new AppException(413, ErrorCode.PAYLOAD_TOO_LARGE, `Tệp vượt quá dung lượng cho phép (${mb} MB). Hãy chia nhỏ tệp rồi tải lên lần lượt.`);
-  }
-
-  private fileMissing() {
-    const message = 'Hãy chọn một tệp CSV hoặc Excel (.xlsx) để tải lên.';
-    return AppException.validation([{ field: 'file', message }], message);
+    return `Tệp vượt quá dung lượng cho phép (${mb} MB). Hãy chia nhỏ tệp rồi tải lên lần lượt.`;
   }
 }
 
@@ -219,39 +207,6 @@ export function toImportJobDto(job: ImportJob): ImportJobDto {
     createdAt: new Date(job.createdAt).toISOString(),
     finishedAt: job.finishedAt ? new Date(job.finishedAt).toISOString() : null,
   };
-}
-
-/**
- * Writes the uploaded file to disk. When the body ends in the middle of the file part, busboy
- * reports it before anyone listens and the file stream arrives destroyed, or (depending on timing)
- * neither ends nor errors: the request would hang with its file open. Once the request body is
- * complete only what busboy still buffers remains to be written, so the file must end soon after.
- */
-async function saveUpload(file: Readable, raw: IncomingMessage, dest: string): Promise<void> {
-  const broken = () => new Error('multipart body ended inside the file part');
-  if (file.destroyed) throw broken();
-  const out = fs.createWriteStream(dest, { mode: 0o600 });
-  const written = pipeline(file, out);
-  written.catch(() => undefined); // awaited below; a late rejection after a stall must not go unhandled
-  let timer: NodeJS.Timeout | undefined;
-  let arm = () => {};
-  const stalled = new Promise<never>((_, reject) => {
-    arm = () => {
-      timer = setTimeout(() => {
-        out.destroy();
-        file.destroy();
-        reject(broken());
-      }, 2000);
-    };
-  });
-  if (raw.readableEnded) arm();
-  else raw.once('end', arm);
-  try {
-    await Promise.race([written, stalled]);
-  } finally {
-    clearTimeout(timer);
-    raw.off('end', arm);
-  }
 }
 
 /** Browsers send a bare name; some old ones a whole path. Keep the last segment, bounded. */

@@ -1,9 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { FieldError, LearnerLesson } from '@bdhv/contracts';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { EntityManager, In } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/config';
+import { FILE_STORAGE, FileStorage, isStorageKey } from '../../common/storage/file-storage';
 import { LessonTypeRegistry, PublishItem } from '../courses/lesson-types';
 import type { Lesson } from '../courses/lesson.entity';
 import { MediaAsset } from './media-asset.entity';
@@ -48,7 +46,7 @@ async function mediaView(em: EntityManager, lesson: Lesson): Promise<LearnerLess
 export class MediaLessonTypes implements OnModuleInit {
   constructor(
     private readonly registry: LessonTypeRegistry,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   onModuleInit() {
@@ -89,12 +87,6 @@ export class MediaLessonTypes implements OnModuleInit {
   }
 
   private async fileExists(key: string): Promise<boolean> {
-    const root = path.resolve(this.config.storageDir);
-    const file = path.resolve(root, key);
-    if (!file.startsWith(root + path.sep)) return false;
-    return fs.promises.stat(file).then(
-      (st) => st.isFile(),
-      () => false,
-    );
+    return isStorageKey(key) && (await this.storage.stat(key)) !== null;
   }
 }

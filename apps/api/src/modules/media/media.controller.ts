@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Head, HttpCode, Options, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { attachLessonMediaSchema, attachmentUploadQuerySchema, MediaAsset, MediaPlayback } from '@bdhv/contracts';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { attachLessonMediaSchema, attachmentUploadQuerySchema, ErrorCode, MediaAsset, MediaPlayback } from '@bdhv/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import * as fs from 'node:fs';
 import { createZodDto } from 'nestjs-zod';
 import { AppException } from '../../common/app-exception';
 import { AuthUser, CurrentUser, Roles } from '../../common/auth-user';
@@ -11,7 +10,8 @@ import { SecretsService } from '../../common/secrets.service';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Inject } from '@nestjs/common';
 import { MediaService, TUS_VERSION } from './media.service';
-import { verifyStreamToken } from './stream-token';
+import { STREAM_TOKEN_PATTERN, verifyStreamToken } from './stream-token';
+import { Consumes, PathParams } from '../../common/http/route-options';
 
 class AttachLessonMediaDto extends createZodDto(attachLessonMediaSchema) {}
 class AttachmentUploadQueryDto extends createZodDto(attachmentUploadQuerySchema) {}
@@ -51,6 +51,8 @@ export class MediaUploadsController {
 
   @Patch(':id')
   @HttpCode(204)
+  @Consumes('application/offset+octet-stream')
+  @ApiBody({ description: 'The next bytes of the file, from Upload-Offset.', schema: { type: 'string', format: 'binary' } })
   async append(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
     const { offset, asset } = await this.media.appendUpload(request, user, id);
     reply.header('tus-resumable', TUS_VERSION).header('upload-offset', String(offset)).header('x-media-status', asset.status);
@@ -68,6 +70,8 @@ export class MediaController {
   /** Multipart field `file`: a PDF or office document (≤ ATTACHMENT_MAX_BYTES) for `?courseId=`. */
   @Post('attachments')
   @Roles('trainer', 'admin')
+  @Consumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   attachment(@Req() request: FastifyRequest, @CurrentUser() user: AuthUser, @Query() query: AttachmentUploadQueryDto): Promise<MediaAsset> {
     return this.media.uploadAttachment(request, user, query.courseId);
   }
@@ -85,6 +89,8 @@ export class MediaController {
   /** Body: the WebVTT file, `Content-Type: text/vtt`. */
   @Post(':id/captions')
   @HttpCode(200)
+  @Consumes('text/vtt')
+  @ApiBody({ description: 'The WebVTT file.', schema: { type: 'string' } })
   @Roles('trainer', 'admin')
   captions(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: unknown): Promise<MediaAsset> {
     return this.media.uploadCaptions(user, id, body);
@@ -96,29 +102,29 @@ export class MediaController {
    */
   @Public()
   @Get('stream/:token/*')
+  @PathParams({ token: STREAM_TOKEN_PATTERN })
   async stream(@Param('token') token: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const assetId = verifyStreamToken(this.secrets.jwtSecret, token);
     if (!assetId) throw AppException.unauthenticated('Liên kết phát đã hết hạn hoặc không hợp lệ. Hãy tải lại trang.');
     const relative = (request.params as Record<string, string>)['*'] ?? '';
-    const target = this.media.streamFile(assetId, relative);
-    const stat = target ? await fs.promises.stat(target.file).catch(() => null) : null;
-    if (!target || !stat?.isFile()) throw AppException.notFound('Không tìm thấy tệp.');
-    const ext = target.file.slice(target.file.lastIndexOf('.') + 1);
+    const target = await this.media.streamFile(assetId, relative);
+    if (!target) throw AppException.notFound('Không tìm thấy tệp.');
+    const ext = target.key.slice(target.key.lastIndexOf('.') + 1);
     reply.header('content-type', target.type);
     reply.header('cache-control', ext === 'm3u8' ? 'private, max-age=60' : ext === 'ts' ? 'public, max-age=31536000, immutable' : 'private, max-age=86400');
     reply.header('accept-ranges', 'bytes');
-    const range = parseRange(request.headers.range, stat.size);
+    const range = parseRange(request.headers.range, target.size);
     if (range === 'invalid') {
-      await reply.code(416).header('content-range', `bytes */${stat.size}`).send();
-      return;
+      reply.header('content-range', `bytes */${target.size}`);
+      throw new AppException(416, ErrorCode.RANGE_NOT_SATISFIABLE, 'Đoạn dữ liệu yêu cầu nằm ngoài tệp.');
     }
     if (range) {
-      reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${stat.size}`).header('content-length', String(range.end - range.start + 1));
-      await reply.send(fs.createReadStream(target.file, range));
+      reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${target.size}`).header('content-length', String(range.end - range.start + 1));
+      await reply.send(await this.media.openStreamFile(target.key, range));
       return;
     }
-    reply.header('content-length', String(stat.size));
-    await reply.send(fs.createReadStream(target.file));
+    reply.header('content-length', String(target.size));
+    await reply.send(await this.media.openStreamFile(target.key));
   }
 }
 

@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CourseDetail, ErrorCode, MediaAsset as MediaAssetDto, MediaPlayback } from '@bdhv/contracts';
+import { CourseDetail, ErrorCode, ID_MESSAGE, isId, MediaAsset as MediaAssetDto, MediaPlayback } from '@bdhv/contracts';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
 import { SecretsService } from '../../common/secrets.service';
+import { receiveMultipartFile } from '../../common/http/multipart-upload';
+import { FILE_STORAGE, FileStorage, isStorageKey, StorageLimitError, StorageNotFoundError } from '../../common/storage/file-storage';
 import { LOGGER } from '../../common/tokens';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { JobContext } from '../../queue/job-map';
@@ -29,7 +29,6 @@ import { TranscodeError, transcodeToHls } from './transcode';
 export const TUS_VERSION = '1.0.0';
 export const NOT_A_VIDEO_MESSAGE = 'Tệp tải lên không phải là video hợp lệ. Hãy chọn một tệp video (ví dụ MP4, MOV, WebM).';
 const NOT_AN_ATTACHMENT_MESSAGE = 'Chỉ nhận tài liệu PDF hoặc tài liệu văn phòng (Word, Excel, PowerPoint).';
-const MULTIPART_OVERHEAD = 64 * 1024;
 const MAX_CAPTIONS_BYTES = 1024 * 1024;
 const PROGRESS_STEP = 5;
 
@@ -47,7 +46,7 @@ interface UploadSidecar {
 
 /**
  * Lesson media: resumable video uploads (tus 1.0.0 core + creation), attachments, transcoding jobs
- * and signed playback URLs. Files live under `<storageDir>/media/`: uploads in progress in
+ * and signed playback URLs. Files are stored (FileStorage) under `media/`: uploads in progress in
  * `uploads/<id>.part`, processed output in `<id>/hls/`, captions in `<id>/captions.vtt`,
  * attachments in `<id>/attachment.<ext>`.
  */
@@ -66,6 +65,7 @@ export class MediaService {
     private readonly secrets: SecretsService,
     private readonly courses: CoursesService,
     private readonly access: AccessPolicy,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   // ---- tus ------------------------------------------------------------------------------------
@@ -83,6 +83,10 @@ export class MediaService {
     const meta = parseTusMetadata(header(request, 'upload-metadata') ?? '');
     let courseId = meta.courseId ?? null;
     const lessonId = meta.lessonId ?? null;
+    // Checked before any lookup: on MariaDB an id with trailing bytes would find the real row.
+    for (const [field, value] of [['lessonId', lessonId], ['courseId', courseId]] as const) {
+      if (value !== null && !isId(value)) throw AppException.validation([{ field, message: ID_MESSAGE }]);
+    }
     if (lessonId) {
       const lesson = await this.db.getRepository(Lesson).findOneBy({ id: lessonId });
       if (!lesson || (courseId && lesson.courseId !== courseId)) throw AppException.notFound('Không tìm thấy bài học trong khóa học này.');
@@ -95,10 +99,9 @@ export class MediaService {
       throw AppException.validation([{ field: 'courseId', message: 'Hãy cho biết tệp thuộc khóa học hoặc bài học nào.' }]);
     }
     const id = randomUUID();
-    await fs.promises.mkdir(this.abs('media/uploads'), { recursive: true });
     const sourceKey = `media/uploads/${id}.part`;
-    await fs.promises.writeFile(this.abs(sourceKey), Buffer.alloc(0), { mode: 0o600 });
-    await fs.promises.writeFile(this.abs(`media/uploads/${id}.json`), JSON.stringify({ lessonId } satisfies UploadSidecar));
+    await this.storage.put(sourceKey, '');
+    await this.storage.put(`media/uploads/${id}.json`, JSON.stringify({ lessonId } satisfies UploadSidecar));
     const asset = this.db.getRepository(MediaAsset).create({
       id,
       kind: 'video',
@@ -149,22 +152,10 @@ export class MediaService {
       const held = await this.heldBytes(asset);
       if (Number(rawOffset) !== held) throw AppException.conflict(`Vị trí tải tiếp không khớp: máy chủ đang có ${held} byte.`);
       const length = Number(asset.sizeBytes);
-      let received = 0;
-      let overflow = false;
-      const limiter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          received += chunk.length;
-          if (held + received > length) {
-            overflow = true;
-            done(new Error('upload exceeds Upload-Length'));
-          } else done(null, chunk);
-        },
-      });
       try {
-        await pipeline(request.raw, limiter, fs.createWriteStream(this.abs(asset.sourceKey), { flags: 'a', mode: 0o600 }));
+        await this.storage.append(asset.sourceKey, request.raw, { maxBytes: length - held });
       } catch (err) {
-        if (overflow) {
-          await fs.promises.truncate(this.abs(asset.sourceKey), held);
+        if (err instanceof StorageLimitError) {
           throw this.tooLarge(length, 'Dữ liệu gửi lên vượt quá kích thước đã khai báo (Upload-Length).');
         }
         // A dropped connection: keep what arrived; the client resumes from HEAD's offset.
@@ -182,10 +173,10 @@ export class MediaService {
   /** The whole file is here: check its content, attach it to its lesson, enqueue processing. */
   private async complete(caller: AuthUser, asset: MediaAsset): Promise<MediaAsset> {
     const repo = this.db.getRepository(MediaAsset);
-    const source = this.abs(asset.sourceKey!);
-    const sniffed = await sniffFile(source);
+    const source = asset.sourceKey!;
+    const sniffed = await this.storage.withLocalFile(source, sniffFile);
     if (sniffed.kind !== 'video') {
-      await fs.promises.rm(source, { force: true });
+      await this.storage.delete(source);
       await this.removeSidecar(asset.id);
       await repo.update(asset.id, { status: 'failed', mime: sniffed.mime, sourceKey: null, error: NOT_A_VIDEO_MESSAGE });
       throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, NOT_A_VIDEO_MESSAGE);
@@ -222,10 +213,8 @@ export class MediaService {
     const repo = this.db.getRepository(MediaAsset);
     const asset = await repo.findOneBy({ id: assetId });
     if (!asset || asset.kind !== 'video' || asset.status !== 'processing' || !asset.sourceKey) return;
-    const input = this.abs(asset.sourceKey);
+    const input = asset.sourceKey;
     const outKey = `media/${asset.id}/hls`;
-    const outDir = this.abs(outKey);
-    await fs.promises.rm(outDir, { recursive: true, force: true });
     await repo.update(asset.id, { progress: 0, error: null });
     let last = 0;
     let writes: Promise<unknown> = Promise.resolve();
@@ -235,9 +224,14 @@ export class MediaService {
         writes = writes.then(() => repo.update(asset.id, { progress: Math.min(p, 99) })).catch(() => undefined);
       }
     };
+    // ffmpeg writes into a private scratch directory; the renditions are published in one step, so
+    // a transcode that dies half-way never leaves a partial ladder under the asset's key.
+    const scratch = await this.storage.scratchDir();
     try {
-      const result = await transcodeToHls(input, outDir, { onProgress });
+      const outDir = path.join(scratch.path, 'hls');
+      const result = await this.storage.withLocalFile(input, (file) => transcodeToHls(file, outDir, { onProgress }));
       await writes;
+      await this.storage.commitDirectory(outDir, outKey);
       const duration = Math.max(1, Math.round(result.durationSeconds));
       await this.db.transaction(async (em) => {
         await em.getRepository(MediaAsset).update(asset.id, {
@@ -253,18 +247,25 @@ export class MediaService {
         });
         await em.getRepository(Lesson).update({ mediaId: asset.id }, { durationSeconds: duration });
       });
-      await fs.promises.rm(input, { force: true });
+      await this.storage.delete(input);
     } catch (err) {
       await writes;
-      const hopeless = err instanceof TranscodeError && err.reason === 'invalid_input';
+      const hopeless = (err instanceof TranscodeError && err.reason === 'invalid_input') || err instanceof StorageNotFoundError;
       if (hopeless || ctx.attempt >= this.config.queue.attempts) {
-        const message = err instanceof TranscodeError ? err.message : 'Không xử lý được video: lỗi không xác định.';
+        const message =
+          err instanceof TranscodeError
+            ? err.message
+            : err instanceof StorageNotFoundError
+              ? 'Không tìm thấy tệp video đã tải lên. Vui lòng tải video lên lại.'
+              : 'Không xử lý được video: lỗi không xác định.';
         this.logger.error({ err, assetId, attempt: ctx.attempt }, 'media processing failed');
         await repo.update(asset.id, { status: 'failed', error: message, progress: 0, sourceKey: null });
-        await fs.promises.rm(input, { force: true });
+        await this.storage.delete(input);
         return;
       }
       throw err;
+    } finally {
+      await scratch.discard();
     }
   }
 
@@ -292,8 +293,8 @@ export class MediaService {
     let removed = 0;
     for (const asset of uploading) {
       if (this.busy.has(asset.id)) continue;
-      const stat = asset.sourceKey ? await fs.promises.stat(this.abs(asset.sourceKey)).catch(() => null) : null;
-      const lastActivity = stat ? Math.max(stat.mtimeMs, toDate(asset.createdAt)?.getTime() ?? 0) : (toDate(asset.createdAt)?.getTime() ?? 0);
+      const stat = asset.sourceKey && isStorageKey(asset.sourceKey) ? await this.storage.stat(asset.sourceKey) : null;
+      const lastActivity = stat ? Math.max(stat.modifiedAt.getTime(), toDate(asset.createdAt)?.getTime() ?? 0) : (toDate(asset.createdAt)?.getTime() ?? 0);
       if (lastActivity >= cutoff) continue;
       const result = await repo.createQueryBuilder().delete().from(MediaAsset).where('id = :id', { id: asset.id }).andWhere("status = 'uploading'").execute();
       if (result.affected !== 1) continue;
@@ -301,24 +302,23 @@ export class MediaService {
       removed++;
     }
     // Files left by an upload whose row never came to be (or is already gone).
-    const dir = this.abs('media/uploads');
-    const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
     const orphans = new Set<string>();
-    for (const name of names) {
-      const m = /^([0-9a-f-]{36})\.(part|json)$/.exec(name);
+    for (const object of await this.storage.list('media/uploads')) {
+      const m = /^media\/uploads\/([0-9a-f-]{36})\.(part|json)$/.exec(object.key);
       if (!m || this.busy.has(m[1])) continue;
-      const stat = await fs.promises.stat(path.join(dir, name)).catch(() => null);
-      if (stat && stat.mtimeMs < cutoff) orphans.add(m[1]);
+      if (object.modifiedAt.getTime() < cutoff) orphans.add(m[1]);
     }
     for (const id of orphans) {
       if (!(await repo.exists({ where: { id } }))) await this.removeUploadFiles(id);
     }
-    if (removed || orphans.size) this.logger.info({ removed, orphanFiles: orphans.size }, 'abandoned media uploads swept');
+    // Staged files of uploads whose process died mid-way (they never reached a key).
+    const staging = await this.storage.sweepStaging(new Date(cutoff));
+    if (removed || orphans.size || staging) this.logger.info({ removed, orphanFiles: orphans.size, stagingLeftovers: staging }, 'abandoned media uploads swept');
     return { removed };
   }
 
   private async removeUploadFiles(id: string): Promise<void> {
-    await fs.promises.rm(this.abs(`media/uploads/${id}.part`), { force: true });
+    await this.storage.delete(`media/uploads/${id}.part`);
     await this.removeSidecar(id);
   }
 
@@ -333,31 +333,24 @@ export class MediaService {
   /** Multipart field `file`: a PDF or office document for a course the caller manages. */
   async uploadAttachment(request: FastifyRequest, caller: AuthUser, courseId: string): Promise<MediaAssetDto> {
     await this.assertManages(caller, courseId);
-    if (!request.isMultipart()) {
-      throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Hãy gửi tệp dưới dạng multipart/form-data, trong trường "file".');
-    }
     const max = this.config.media.attachmentMaxBytes;
-    if (Number(request.headers['content-length']) > max + MULTIPART_OVERHEAD) throw this.tooLarge(max);
-    const part = await request.file({ limits: { fileSize: max } });
-    if (!part || part.fieldname !== 'file') {
-      part?.file.resume();
-      throw AppException.validation([{ field: 'file', message: 'Hãy chọn một tệp.' }]);
-    }
+    const { staged, fileName } = await receiveMultipartFile(request, {
+      storage: this.storage,
+      maxBytes: max,
+      idleTimeoutMs: this.config.uploadIdleTimeoutMs,
+      messages: { notMultipart: 'Hãy gửi tệp dưới dạng multipart/form-data, trong trường "file".', tooLarge: `Tệp quá lớn: tối đa ${formatBytes(max)}.`, missingFile: 'Hãy chọn một tệp.' },
+    });
     const id = randomUUID();
-    const dir = this.abs(`media/${id}`);
-    await fs.promises.mkdir(dir, { recursive: true });
-    const tmp = path.join(dir, 'upload.tmp');
+    let key: string | null = null;
     try {
-      await pipeline(part.file, fs.createWriteStream(tmp, { mode: 0o600 }));
-      if (part.file.truncated) throw this.tooLarge(max);
-      const sniffed = await sniffFile(tmp);
+      const sniffed = await sniffFile(staged.localPath);
       if (sniffed.kind !== 'pdf' && sniffed.kind !== 'office') throw new AppException(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, NOT_AN_ATTACHMENT_MESSAGE);
-      const originalName = cleanFileName(part.filename, 'tai-lieu');
+      const originalName = cleanFileName(fileName, 'tai-lieu');
       const nameExt = path.extname(originalName).slice(1).toLowerCase();
       const ext = ATTACHMENT_EXT[sniffed.mime] ?? (OLE_EXT.has(nameExt) ? nameExt : 'doc');
-      const key = `media/${id}/attachment.${ext}`;
-      const size = (await fs.promises.stat(tmp)).size;
-      await fs.promises.rename(tmp, this.abs(key));
+      key = `media/${id}/attachment.${ext}`;
+      const size = staged.size;
+      await staged.commit(key);
       const asset = this.db.getRepository(MediaAsset).create({
         id,
         kind: 'attachment',
@@ -380,8 +373,11 @@ export class MediaService {
       await this.db.getRepository(MediaAsset).insert(asset);
       return this.toDto(await this.db.getRepository(MediaAsset).findOneByOrFail({ id }));
     } catch (err) {
-      await fs.promises.rm(dir, { recursive: true, force: true });
+      // No row points at the file: it must not stay behind.
+      if (key) await this.storage.delete(key);
       throw err;
+    } finally {
+      await staged.discard();
     }
   }
 
@@ -394,8 +390,7 @@ export class MediaService {
     if (!/^WEBVTT(?:[ \t\r\n]|$)/.test(text)) throw AppException.validation([{ field: 'captions', message: 'Tệp phụ đề không đúng định dạng WebVTT (phải bắt đầu bằng "WEBVTT").' }]);
     if (Buffer.byteLength(text) > MAX_CAPTIONS_BYTES) throw this.tooLarge(MAX_CAPTIONS_BYTES);
     const key = `media/${asset.id}/captions.vtt`;
-    await fs.promises.mkdir(this.abs(`media/${asset.id}`), { recursive: true });
-    await fs.promises.writeFile(this.abs(key), text);
+    await this.storage.put(key, text);
     await this.db.getRepository(MediaAsset).update(asset.id, { captionsKey: key });
     return this.toDto(await this.db.getRepository(MediaAsset).findOneByOrFail({ id }));
   }
@@ -462,17 +457,21 @@ export class MediaService {
     return signStreamToken(this.secrets.jwtSecret, assetId, expiresAt);
   }
 
-  /** Absolute path of a file below an asset's directory, or null when the path is not a servable file name. */
-  streamFile(assetId: string, relative: string): { file: string; type: string } | null {
+  /** A stored file below an asset's key, or null when the path is not a servable file name or there is no such file. */
+  async streamFile(assetId: string, relative: string): Promise<{ key: string; type: string; size: number } | null> {
     const segments = relative.split('/');
     if (segments.length === 0 || segments.length > 3) return null;
     if (!segments.every((s) => /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}$/.test(s) && !s.includes('..'))) return null;
     const type = STREAM_TYPES[path.extname(relative).slice(1).toLowerCase()];
-    if (!type) return null;
-    const root = this.abs(`media/${assetId}`);
-    const file = path.resolve(root, ...segments);
-    if (!file.startsWith(root + path.sep)) return null;
-    return { file, type };
+    const key = `media/${assetId}/${segments.join('/')}`;
+    if (!type || !isStorageKey(key)) return null;
+    const stat = await this.storage.stat(key);
+    return stat ? { key, type, size: stat.size } : null;
+  }
+
+  /** The bytes of a file found by `streamFile`, or a range of them (inclusive). */
+  openStreamFile(key: string, range?: { start: number; end: number }): Promise<Readable> {
+    return this.storage.read(key, range);
   }
 
   // ---- Helpers --------------------------------------------------------------------------------
@@ -517,27 +516,20 @@ export class MediaService {
 
   private async heldBytes(asset: MediaAsset): Promise<number> {
     if (asset.status !== 'uploading' || !asset.sourceKey) return Number(asset.sizeBytes ?? 0);
-    try {
-      return (await fs.promises.stat(this.abs(asset.sourceKey))).size;
-    } catch {
-      return 0;
-    }
+    return (await this.storage.stat(asset.sourceKey))?.size ?? 0;
   }
 
   private async readSidecar(id: string): Promise<UploadSidecar> {
     try {
-      return JSON.parse(await fs.promises.readFile(this.abs(`media/uploads/${id}.json`), 'utf8')) as UploadSidecar;
+      const text = await this.storage.readText(`media/uploads/${id}.json`);
+      return text ? (JSON.parse(text) as UploadSidecar) : { lessonId: null };
     } catch {
       return { lessonId: null };
     }
   }
 
   private removeSidecar(id: string) {
-    return fs.promises.rm(this.abs(`media/uploads/${id}.json`), { force: true });
-  }
-
-  private abs(key: string): string {
-    return path.join(this.config.storageDir, key);
+    return this.storage.delete(`media/uploads/${id}.json`);
   }
 
   private notFound() {

@@ -5,6 +5,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * an HLS player's relative segment requests carry them without custom headers.
  * Format: `<assetId>.<expiry, unix seconds, base 36>.<HMAC-SHA256 base64url>`.
  */
+export const STREAM_TOKEN_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[0-9a-z]{1,12}\.[A-Za-z0-9_-]{43}$/;
+
 export function signStreamToken(secret: string, assetId: string, expiresAt: number): string {
   const body = `${assetId}.${Math.floor(expiresAt).toString(36)}`;
   return `${body}.${mac(secret, body)}`;
