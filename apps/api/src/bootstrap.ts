@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { Logger } from 'pino';
-import { AppModule } from './app.module';
+import { AppModule, AppModuleOptions } from './app.module';
 import { sendApiError } from './common/all-exceptions.filter';
 import { createLogger, PinoNestLogger } from './common/logger';
 import { genRequestId } from './common/request-id';
@@ -39,7 +39,12 @@ class ApiFastifyAdapter extends FastifyAdapter {
   }
 }
 
-export async function createHttpApp(config: AppConfig, logger = createLogger(config)): Promise<Booted<NestFastifyApplication>> {
+/** What a process loads besides the application's own modules. */
+export interface BootOptions {
+  modules?: AppModuleOptions['modules'];
+}
+
+export async function createHttpApp(config: AppConfig, logger = createLogger(config), options: BootOptions = {}): Promise<Booted<NestFastifyApplication>> {
   const adapter = new ApiFastifyAdapter({
     loggerInstance: logger,
     genReqId: genRequestId,
@@ -57,7 +62,7 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
     reply.header('x-request-id', request.id);
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, role: 'api', logger }), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, role: 'api', logger, modules: options.modules }), adapter, {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     bufferLogs: false,
   });
@@ -128,8 +133,8 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
   return { app, logger, routes, shutdown: shutdownSequence(app, logger, config, true) };
 }
 
-export async function createWorkerApp(config: AppConfig, logger = createLogger(config, 'worker')): Promise<Booted<INestApplicationContext>> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, role: 'worker', logger }), {
+export async function createWorkerApp(config: AppConfig, logger = createLogger(config, 'worker'), options: BootOptions = {}): Promise<Booted<INestApplicationContext>> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, role: 'worker', logger, modules: options.modules }), {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
   });
   await app.init();
