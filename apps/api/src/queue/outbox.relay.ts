@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { toDate } from '../database/dates';
+import { supportsRowLocks } from '../database/sql';
+import { serializedTransaction } from '../database/transactions';
 import type { JobRequest, QueueDriver } from './job-map';
 import type { QueueName } from './queue-names';
 import { OutboxEvent } from './outbox-event.entity';
@@ -135,15 +137,23 @@ export class OutboxRelay {
     }
   }
 
-  /** Takes up to batchSize due rows nobody holds. Concurrent callers get disjoint sets. */
-  async claim(): Promise<{ token: string; rows: OutboxEvent[] }> {
-    return this.take(await this.candidates());
+  /**
+   * Takes up to batchSize due rows nobody holds. Concurrent callers get disjoint sets. In a
+   * transaction of its own, queued with the others on SQLite: its single connection would otherwise
+   * let this read run inside another request's open transaction and see an event not yet committed.
+   */
+  claim(): Promise<{ token: string; rows: OutboxEvent[] }> {
+    return serializedTransaction(this.db, async (em) => this.take(await this.candidates(em), em));
   }
 
-  /** Due rows nobody holds, oldest first: what a claim will try to take (read without locks). */
-  async candidates(): Promise<string[]> {
+  /**
+   * Due rows nobody holds, oldest first: what a claim will try to take. Within the claim's
+   * transaction on MariaDB/MySQL the rows are read `FOR UPDATE SKIP LOCKED`, so relays running side
+   * by side each take a different batch instead of queueing on the same oldest rows.
+   */
+  async candidates(em: EntityManager = this.db.manager): Promise<string[]> {
     const now = new Date();
-    const rows = await this.db
+    const qb = em
       .getRepository(OutboxEvent)
       .createQueryBuilder('o')
       .select('o.id', 'id')
@@ -151,17 +161,18 @@ export class OutboxRelay {
       .andWhere('o.availableAt <= :now', { now })
       .andWhere('(o.claimedUntil IS NULL OR o.claimedUntil < :now)', { now })
       .orderBy('o.availableAt', 'ASC')
-      .limit(this.options.batchSize)
-      .getRawMany<{ id: string }>();
+      .limit(this.options.batchSize);
+    if (supportsRowLocks(em) && em.queryRunner?.isTransactionActive) qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+    const rows = await qb.getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
   }
 
   /** Claims those of `ids` that are still free, and returns what this pass now holds. */
-  async take(ids: string[]): Promise<{ token: string; rows: OutboxEvent[] }> {
+  async take(ids: string[], em: EntityManager = this.db.manager): Promise<{ token: string; rows: OutboxEvent[] }> {
     const token = randomUUID();
     if (!ids.length) return { token, rows: [] };
     const now = new Date();
-    const repo = this.db.getRepository(OutboxEvent);
+    const repo = em.getRepository(OutboxEvent);
     // The condition is checked again on each row as it is updated (under its row lock on
     // MariaDB/MySQL): a row another relay claimed since the candidates were read is left to it.
     await repo
@@ -224,29 +235,38 @@ export class OutboxRelay {
     this.renewLeases();
   }
 
+  /** The relay's writes, each in its own (on SQLite: queued) transaction, for the reason given at `claim`. */
+  private write(fn: (em: EntityManager) => Promise<unknown>): Promise<void> {
+    return serializedTransaction(this.db, async (em) => void (await fn(em)));
+  }
+
   private async markRelayed(token: string, ids: string[]): Promise<void> {
-    await this.db
-      .getRepository(OutboxEvent)
-      .createQueryBuilder()
-      .update(OutboxEvent)
-      .set({ relayedAt: new Date(), claimToken: null, claimedUntil: null })
-      .where('id IN (:...ids)', { ids })
-      .andWhere('claimToken = :token', { token })
-      .execute();
+    await this.write((em) =>
+      em
+        .getRepository(OutboxEvent)
+        .createQueryBuilder()
+        .update(OutboxEvent)
+        .set({ relayedAt: new Date(), claimToken: null, claimedUntil: null })
+        .where('id IN (:...ids)', { ids })
+        .andWhere('claimToken = :token', { token })
+        .execute(),
+    );
   }
 
   /** Lets go of rows, so that the next pass (here or elsewhere) takes them; `delayMs` keeps them aside that long. */
   private async release(token: string, ids: string[], err: Error, delayMs = 0, count = true): Promise<void> {
     const values: QueryDeepPartialEntity<OutboxEvent> = { claimToken: null, claimedUntil: delayMs ? new Date(Date.now() + delayMs) : null };
     if (count) Object.assign(values, { attempts: () => 'attempts + 1', lastError: err.message.slice(0, 500) });
-    await this.db
-      .getRepository(OutboxEvent)
-      .createQueryBuilder()
-      .update(OutboxEvent)
-      .set(values)
-      .where('id IN (:...ids)', { ids })
-      .andWhere('claimToken = :token', { token })
-      .execute();
+    await this.write((em) =>
+      em
+        .getRepository(OutboxEvent)
+        .createQueryBuilder()
+        .update(OutboxEvent)
+        .set(values)
+        .where('id IN (:...ids)', { ids })
+        .andWhere('claimToken = :token', { token })
+        .execute(),
+    );
   }
 
   /** Keeps the leases of rows whose in-process consumers are still running. */
@@ -259,15 +279,16 @@ export class OutboxRelay {
         return;
       }
       const tokens = [...new Set(this.inFlight.values())];
-      void this.db
-        .getRepository(OutboxEvent)
-        .createQueryBuilder()
-        .update(OutboxEvent)
-        .set({ claimedUntil: new Date(Date.now() + this.options.leaseMs) })
-        .where('claimToken IN (:...tokens)', { tokens })
-        .andWhere('relayedAt IS NULL')
-        .execute()
-        .catch((err) => this.logger.warn({ err }, 'could not renew outbox leases'));
+      void this.write((em) =>
+        em
+          .getRepository(OutboxEvent)
+          .createQueryBuilder()
+          .update(OutboxEvent)
+          .set({ claimedUntil: new Date(Date.now() + this.options.leaseMs) })
+          .where('claimToken IN (:...tokens)', { tokens })
+          .andWhere('relayedAt IS NULL')
+          .execute(),
+      ).catch((err) => this.logger.warn({ err }, 'could not renew outbox leases'));
     }, Math.max(10, Math.floor(this.options.leaseMs / 3)));
     this.renewTimer.unref();
   }
@@ -315,13 +336,15 @@ export class OutboxRelay {
   /** Rows published for later by any process: wake up when the earliest falls due before the next poll. */
   private async armNextDue(): Promise<void> {
     try {
-      const row = await this.db
-        .getRepository(OutboxEvent)
-        .createQueryBuilder('o')
-        .select('MIN(o.availableAt)', 'next')
-        .where('o.relayedAt IS NULL')
-        .andWhere('o.availableAt > :now', { now: new Date() })
-        .getRawOne<{ next: Date | string | null }>();
+      const row = await serializedTransaction(this.db, (em) =>
+        em
+          .getRepository(OutboxEvent)
+          .createQueryBuilder('o')
+          .select('MIN(o.availableAt)', 'next')
+          .where('o.relayedAt IS NULL')
+          .andWhere('o.availableAt > :now', { now: new Date() })
+          .getRawOne<{ next: Date | string | null }>(),
+      );
       const next = toDate(row?.next);
       if (next) this.kickAt(next);
     } catch (err) {

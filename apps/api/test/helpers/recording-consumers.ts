@@ -9,6 +9,8 @@ export interface Delivery {
   payload: EventPayloads[EventName];
   attempt: number;
   handledBy: EventContext['processRole'];
+  /** When the handler ran (ms since the epoch). */
+  at: number;
 }
 
 interface RecordingOptions {
@@ -33,7 +35,7 @@ class RecordingConsumers implements OnModuleInit {
     for (const consumer of consumers) {
       this.outbox.consume(event, consumer, async (payload, ctx) => {
         if (ctx.attempt <= failAttempts) throw new Error(`${consumer}: planned failure`);
-        sink.push({ consumer, event, eventId: ctx.eventId, payload, attempt: ctx.attempt, handledBy: ctx.processRole });
+        sink.push({ consumer, event, eventId: ctx.eventId, payload, attempt: ctx.attempt, handledBy: ctx.processRole, at: Date.now() });
       });
     }
   }
