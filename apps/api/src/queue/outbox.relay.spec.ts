@@ -6,7 +6,7 @@ import { OutboxEvent } from './outbox-event.entity';
 import { ConsumerRoute, OutboxRelay, OutboxRelayOptions } from './outbox.relay';
 
 const silent = pino({ level: 'silent' });
-const options: OutboxRelayOptions = { batchSize: 10, leaseMs: 60_000, enqueueTimeoutMs: 200, pollMs: 60_000, maxBackoffMs: 1000 };
+const options: OutboxRelayOptions = { batchSize: 10, leaseMs: 60_000, enqueueTimeoutMs: 200, pollMs: 60_000, maxBackoffMs: 1000, lanes: 3 };
 const twoConsumers = (): ConsumerRoute[] => [
   { consumer: 'certificates', queue: 'domain', jobName: 'event:learning.course_completed:certificates' },
   { consumer: 'statistics', queue: 'domain', jobName: 'event:learning.course_completed:statistics' },
