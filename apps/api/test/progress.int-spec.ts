@@ -129,7 +129,7 @@ describe(`progress (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'BullM
     const p = await progressOf(alice, course.id);
     expect(p).toMatchObject({ status: 'completed', progressPercent: 100, completedLessons: 2, requiredLessons: 2 });
     expect(p.lessons.map((l) => l.status)).toEqual(['completed', 'completed']);
-  });
+  }, 30_000);
 
   it('clamps a range longer than the time since the previous heartbeat', async () => {
     const { course, lessons } = await createCourse(ds, { ownerId: trainer.id });
@@ -153,7 +153,7 @@ describe(`progress (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'BullM
     const e = await ds.getRepository(Enrolment).findOneByOrFail({ userId: bob.id, courseId: course.id });
     expect(e).toMatchObject({ status: 'completed', completedLessons: 3, progressPercent: 100 });
     await expectPublishedOnce(e.id, bob.id, course.id);
-  });
+  }, 30_000);
 
   it('enforces strict order with a Vietnamese message', async () => {
     const { course, lessons } = await createCourse(ds, { ownerId: trainer.id, strictOrder: true, modules: [[{ type: 'text' }], [{ type: 'video', durationSeconds: 600 }, { type: 'text', required: false }, { type: 'attachment' }]] });
