@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ZodValidationPipe } from 'nestjs-zod';
@@ -37,6 +37,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   role: ProcessRole;
   logger: Logger;
+  /** Further modules loaded like the domain modules (tests add event consumers this way). */
+  modules?: Array<Type | DynamicModule>;
 }
 
 /** Domain modules that hold job processors: loaded by both the API and the worker. */
@@ -47,7 +49,7 @@ const httpModules = [HealthModule, TelemetryModule, AuthModule, OrgUnitsModule, 
 @Global()
 @Module({})
 export class AppModule {
-  static forRoot({ config, role, logger }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, role, logger, modules = [] }: AppModuleOptions): DynamicModule {
     const core = [
       { provide: APP_CONFIG, useValue: config },
       { provide: PROCESS_ROLE, useValue: role },
@@ -80,6 +82,7 @@ export class AppModule {
         QueueModule,
         ...domainModules,
         ...(role === 'api' ? httpModules : []),
+        ...modules,
       ],
       providers: [...core, ...http],
       exports: core.map((p) => ('provide' in p ? p.provide : p)),

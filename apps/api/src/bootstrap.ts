@@ -13,7 +13,7 @@ import { isUtf8 } from 'node:buffer';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { AppModule } from './app.module';
+import { AppModule, AppModuleOptions } from './app.module';
 import { sendApiError } from './common/all-exceptions.filter';
 import { createLogger, PinoNestLogger } from './common/logger';
 import { genRequestId } from './common/request-id';
@@ -45,7 +45,12 @@ class ApiFastifyAdapter extends FastifyAdapter {
   }
 }
 
-export async function createHttpApp(config: AppConfig, logger = createLogger(config)): Promise<Booted<NestFastifyApplication>> {
+/** What a process loads besides the application's own modules. */
+export interface BootOptions {
+  modules?: AppModuleOptions['modules'];
+}
+
+export async function createHttpApp(config: AppConfig, logger = createLogger(config), options: BootOptions = {}): Promise<Booted<NestFastifyApplication>> {
   const adapter = new ApiFastifyAdapter({
     loggerInstance: logger,
     genReqId: genRequestId,
@@ -75,7 +80,7 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
   });
   fastify.addHook('onRequest', enforceContentTypes);
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, role: 'api', logger }), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, role: 'api', logger, modules: options.modules }), adapter, {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     bufferLogs: false,
     // The API reads JSON, and the upload types below where routes declare them; Nest's parsers
@@ -167,8 +172,8 @@ export async function createHttpApp(config: AppConfig, logger = createLogger(con
   };
 }
 
-export async function createWorkerApp(config: AppConfig, logger = createLogger(config, 'worker')): Promise<Booted<INestApplicationContext>> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, role: 'worker', logger }), {
+export async function createWorkerApp(config: AppConfig, logger = createLogger(config, 'worker'), options: BootOptions = {}): Promise<Booted<INestApplicationContext>> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, role: 'worker', logger, modules: options.modules }), {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
   });
   await app.init();

@@ -15,6 +15,7 @@ import { MediaAsset } from './modules/media/media-asset.entity';
 import { OrgUnit } from './modules/org-units/org-unit.entity';
 import { LessonProgress } from './modules/progress/lesson-progress.entity';
 import { User } from './modules/users/user.entity';
+import { OutboxEvent } from './queue/outbox-event.entity';
 
 import type { AppConfig } from './config/config';
 import { buildDataSourceOptions, createDataSource } from './database/data-source';
@@ -22,7 +23,7 @@ import { buildDataSourceOptions, createDataSource } from './database/data-source
 /** Every entity, registered explicitly so the API, the worker and the CLI load the same schema. */
 export const entities = [
   OrgUnit, User, QueueProbe, RefreshToken, PasswordResetToken, UserIdentity, AuditLog, ImportJob, ImportRejection, Course, CourseOwner, CourseModule, Lesson,
-  MediaAsset, Enrolment, CourseAssignment, LessonProgress,
+  MediaAsset, Enrolment, CourseAssignment, LessonProgress, OutboxEvent,
 ];
 
 /** The data source over every entity: the API, the worker, the CLI, the tests and the benchmarks use this. */

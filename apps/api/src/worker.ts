@@ -9,7 +9,8 @@ async function main() {
   }
   const booted = await createWorkerApp(config);
   handleSignals(booted, config.shutdownTimeoutMs);
-  booted.logger.info({ concurrency: config.queue.concurrency }, 'queue worker started');
+  const queues = config.queue.workerQueues;
+  booted.logger.info({ queues, concurrency: Object.fromEntries(queues.map((q) => [q, config.queue.concurrency[q]])) }, 'queue worker started');
 }
 
 main().catch((err) => {

@@ -14,11 +14,12 @@ function boot(env: Record<string, string>) {
 
 describe('boot-time configuration', () => {
   it('refuses to start, naming every bad variable', () => {
-    const result = boot({ PORT: 'tám nghìn', DATABASE_URL: 'postgres://db/x', QUEUE_CONCURRENCY: '0' });
+    const result = boot({ PORT: 'tám nghìn', DATABASE_URL: 'postgres://db/x', QUEUE_CONCURRENCY_MEDIA: '0', QUEUE_WORKER_QUEUES: 'media,video' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Invalid configuration');
     expect(result.stderr).toMatch(/PORT: .*"tám nghìn"/);
     expect(result.stderr).toMatch(/DATABASE_URL: must be a mysql:\/\/ or mariadb:\/\/ URL/);
-    expect(result.stderr).toMatch(/QUEUE_CONCURRENCY: /);
+    expect(result.stderr).toMatch(/QUEUE_CONCURRENCY_MEDIA: /);
+    expect(result.stderr).toMatch(/QUEUE_WORKER_QUEUES: unknown queue "video" \(queues: media, domain, bulk\)/);
   });
 });

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Booted } from '../src/bootstrap';
 import { MediaAsset } from '../src/modules/media/media-asset.entity';
-import { MediaProcessor } from '../src/modules/media/media.processor';
+import { UPLOAD_SWEEP_SCHEDULE } from '../src/modules/media/media.processor';
+import { SchedulerService } from '../src/queue/scheduler.service';
 import { MediaService } from '../src/modules/media/media.service';
 import { createMediaAsset } from './factories/learning.factory';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
@@ -190,12 +191,14 @@ describe(`media lifecycle: publishing checks, abandoned uploads (${usingMysql ? 
       await send(`/api/media/uploads/${recent}`, Buffer.alloc(100, 1), 300);
     });
 
-    it('runs as the hourly queue job', async () => {
+    it('runs as an hourly scheduled job', async () => {
       const abandoned = idOf(await create(1000));
       await send(`/api/media/uploads/${abandoned}`, Buffer.alloc(10, 1));
       await age(abandoned, 26);
-      // A slot far from now: this hour's job already ran when the API started.
-      await api.app.get(MediaProcessor).scheduleSweep(Date.now() + 1000 * HOUR);
+      const scheduler = api.app.get(SchedulerService);
+      expect(scheduler.list().find((s) => s.id === UPLOAD_SWEEP_SCHEDULE)).toMatchObject({ queue: 'domain', timing: { every: HOUR } });
+      // This hour's run happened when the API started; run the schedule's job now instead of waiting an hour.
+      await scheduler.runNow(UPLOAD_SWEEP_SCHEDULE);
       await waitFor(async () => !(await exists(abandoned)));
       await waitFor(async () => filesOf(abandoned).length === 0);
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUEUE_NAMES } from '../queue/queue-names';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -25,9 +26,29 @@ export const envSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default('bdhv'),
   QUEUE_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   QUEUE_BACKOFF_MS: z.coerce.number().int().min(1).max(600_000).default(2000),
-  QUEUE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Replaced by one concurrency per queue; refused so that an old setting is not silently ignored. */
+  QUEUE_CONCURRENCY: z.never({ error: 'replaced by QUEUE_CONCURRENCY_MEDIA, QUEUE_CONCURRENCY_DOMAIN and QUEUE_CONCURRENCY_BULK' }).optional(),
+  /** Jobs run at once per process, per queue: transcodes use every core, so one at a time by default. */
+  QUEUE_CONCURRENCY_MEDIA: z.coerce.number().int().min(1).max(64).default(1),
+  QUEUE_CONCURRENCY_DOMAIN: z.coerce.number().int().min(1).max(64).default(4),
+  QUEUE_CONCURRENCY_BULK: z.coerce.number().int().min(1).max(64).default(2),
   /** Run queue processors inside the API process too (always true for the inline driver). */
   QUEUE_RUN_WORKERS_IN_API: booleanFromEnv.default(false),
+  /** The queues this process's workers serve, comma-separated (BullMQ only; the inline driver serves all). */
+  QUEUE_WORKER_QUEUES: z
+    .string()
+    .transform((v) => v.split(',').map((q) => q.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.enum(QUEUE_NAMES, { error: (issue) => `unknown queue "${String(issue.input)}" (queues: ${QUEUE_NAMES.join(', ')})` }))
+        .min(1, `name at least one queue (${QUEUE_NAMES.join(', ')})`)
+        .refine((qs) => new Set(qs).size === qs.length, 'a queue is named twice'),
+    )
+    .default([...QUEUE_NAMES]),
+  /** How often each process looks for outbox events left unrelayed (a crash, Redis down); commits relay at once. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** Relayed outbox events are kept this many days (for inquiries and replays), then purged nightly. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),
   /** Built web app served at `/`; empty disables static serving (development uses Vite). */

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { QUEUE_NAMES, QueueName } from '../queue/queue-names';
 import { envSchema } from './config.schema';
 
 export interface AppConfig {
@@ -15,9 +16,13 @@ export interface AppConfig {
     prefix: string;
     attempts: number;
     backoffMs: number;
-    concurrency: number;
+    /** Jobs run at once per process, per queue. */
+    concurrency: Record<QueueName, number>;
     runWorkersInApi: boolean;
+    /** The queues this process's workers serve (all of them with the inline driver). */
+    workerQueues: QueueName[];
   };
+  outbox: { pollMs: number; retentionDays: number };
   http: { bodyLimit: number; trustProxy: boolean; webDistDir: string | null };
   shutdownTimeoutMs: number;
   version: string;
@@ -62,7 +67,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.') || '(environment)';
+      // The variable, not the element: QUEUE_WORKER_QUEUES reports its second queue as path [name, 1].
+      const name = issue.path.length ? String(issue.path[0]) : '(environment)';
       const value = source[name];
       return `${name}: ${issue.message}${value !== undefined ? ` (got "${value}")` : ''}`;
     });
@@ -93,9 +99,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       prefix: e.QUEUE_PREFIX,
       attempts: e.QUEUE_ATTEMPTS,
       backoffMs: e.QUEUE_BACKOFF_MS,
-      concurrency: e.QUEUE_CONCURRENCY,
+      concurrency: { media: e.QUEUE_CONCURRENCY_MEDIA, domain: e.QUEUE_CONCURRENCY_DOMAIN, bulk: e.QUEUE_CONCURRENCY_BULK },
       runWorkersInApi: e.REDIS_URL ? e.QUEUE_RUN_WORKERS_IN_API : true,
+      // In-process jobs have nowhere else to run: the inline driver always serves every queue.
+      workerQueues: e.REDIS_URL ? e.QUEUE_WORKER_QUEUES : [...QUEUE_NAMES],
     },
+    outbox: { pollMs: e.OUTBOX_POLL_MS, retentionDays: e.OUTBOX_RETENTION_DAYS },
     http: {
       bodyLimit: e.BODY_LIMIT_BYTES,
       trustProxy: e.TRUST_PROXY,

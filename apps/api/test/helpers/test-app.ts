@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Booted, createHttpApp, createWorkerApp } from '../../src/bootstrap';
+import { BootOptions, Booted, createHttpApp, createWorkerApp } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { createAppDataSource } from '../../src/entities';
 
@@ -71,14 +71,15 @@ export function testConfig(db: TestDatabase, overrides: Record<string, string> =
   });
 }
 
-export async function startApi(db: TestDatabase, overrides: Record<string, string> = {}): Promise<Booted<NestFastifyApplication>> {
-  const booted = await createHttpApp(testConfig(db, overrides));
+export async function startApi(db: TestDatabase, overrides: Record<string, string> = {}, options: BootOptions = {}): Promise<Booted<NestFastifyApplication>> {
+  const config = testConfig(db, overrides);
+  const booted = await createHttpApp(config, undefined, options);
   await booted.app.getHttpAdapter().getInstance().ready();
   return booted;
 }
 
-export async function startWorker(db: TestDatabase, overrides: Record<string, string> = {}) {
-  return createWorkerApp(testConfig(db, overrides));
+export async function startWorker(db: TestDatabase, overrides: Record<string, string> = {}, options: BootOptions = {}) {
+  return createWorkerApp(testConfig(db, overrides), undefined, options);
 }
 
 export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {

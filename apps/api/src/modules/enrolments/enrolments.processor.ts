@@ -11,6 +11,9 @@ export class EnrolmentsProcessor implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.queue.register('enrolments.assign', ({ assignmentId }) => this.enrolments.runAssignment(assignmentId));
+    this.queue.register('enrolments.assign', ({ assignmentId }) => this.enrolments.runAssignment(assignmentId), {
+      // Assignments still queued or running after a restart of the in-process queue run again (idempotent).
+      recover: async () => (await this.enrolments.unfinishedAssignmentIds()).map((assignmentId) => ({ payload: { assignmentId }, jobId: assignmentId })),
+    });
   }
 }

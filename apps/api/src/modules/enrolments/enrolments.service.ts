@@ -275,6 +275,12 @@ export class EnrolmentsService {
     }
   }
 
+  /** Assignments left queued or running (the in-process queue forgets its jobs when the process restarts). */
+  async unfinishedAssignmentIds(): Promise<string[]> {
+    const rows = await this.db.getRepository(CourseAssignment).find({ select: { id: true }, where: { status: In(['queued', 'running']) }, order: { createdAt: 'ASC' } });
+    return rows.map((r) => r.id);
+  }
+
   // ---- Trainer view --------------------------------------------------------------------------
 
   /**

@@ -1,15 +1,16 @@
 import { CoursesModule } from '../courses/courses.module';
 import { Module } from '@nestjs/common';
-import { CourseCompletedLogProcessor } from './course-completed.processor';
-import { LearningEvents } from './learning-events';
 import { LearnController, ProgressController } from './progress.controller';
 import { ProgressService } from './progress.service';
 
-/** Lesson progress and course completion. Loaded by the API and the worker (for the completion job handler). */
+/**
+ * Lesson progress and course completion. A completion is published as the outbox event
+ * `learning.course_completed`; its consumers (certificates, statistics) register in their own modules.
+ */
 @Module({
   imports: [CoursesModule],
   controllers: [ProgressController, LearnController],
-  providers: [ProgressService, LearningEvents, CourseCompletedLogProcessor],
-  exports: [ProgressService, LearningEvents],
+  providers: [ProgressService],
+  exports: [ProgressService],
 })
 export class ProgressModule {}

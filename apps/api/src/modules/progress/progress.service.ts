@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
-import { QueueService } from '../../queue/queue.service';
+import { OutboxService } from '../../queue/outbox.service';
 import { Course } from '../courses/course.entity';
 import { Lesson } from '../courses/lesson.entity';
 import { LessonTypeRegistry } from '../courses/lesson-types';
@@ -16,7 +16,6 @@ import { Enrolment } from '../enrolments/enrolment.entity';
 import { isDuplicateKey } from '../../database/sql';
 import { isoOrNull, toDate } from '../../database/dates';
 import { serializedTransaction } from '../../database/transactions';
-import { LearningEvents } from './learning-events';
 import { LessonProgress } from './lesson-progress.entity';
 import { clampToBudget, coveredSeconds, Range, roundRanges, unionRanges } from './watched-ranges';
 
@@ -74,8 +73,7 @@ function lessonDto(lessonId: string, p: { status: string | null; watchedSeconds:
 export class ProgressService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly queue: QueueService,
-    private readonly events: LearningEvents,
+    private readonly outbox: OutboxService,
     private readonly lessonTypes: LessonTypeRegistry,
     private readonly access: AccessPolicy,
   ) {}
@@ -236,8 +234,9 @@ export class ProgressService {
 
   /**
    * Completes a lesson and, in the same transaction, refreshes the enrolment's counters; completes
-   * the enrolment (once: guarded on completedAt IS NULL) when every required lesson is done. The
-   * event and the job are published after the commit.
+   * the enrolment (once: guarded on completedAt IS NULL) when every required lesson is done, and
+   * writes `learning.course_completed` to the outbox in that same transaction, so a committed
+   * completion always has its event (relayed after the commit, even across a crash or a queue outage).
    */
   private async complete(
     userId: string,
@@ -266,12 +265,12 @@ export class ProgressService {
           .execute();
         if (r.affected !== 1) throw new Contended();
       }
-      return this.refreshEnrolment(em, enrolmentId, s.courseId, now);
+      const result = await this.refreshEnrolment(em, enrolmentId, s.courseId, now);
+      if (result.completedNow) {
+        await this.outbox.publish(em, 'learning.course_completed', { enrolmentId, userId, courseId: s.courseId, completedAt: now.toISOString() });
+      }
+      return result;
     });
-    if (outcome.completedNow) {
-      this.events.emitCourseCompleted({ enrolmentId, userId, courseId: s.courseId, completedAt: now });
-      await this.queue.enqueue('learning.course_completed', { enrolmentId, userId, courseId: s.courseId, completedAt: now.toISOString() }, { jobId: enrolmentId });
-    }
     return {
       lesson: lessonDto(s.lessonId, {
         status: 'completed',
