@@ -26,6 +26,7 @@ import { AccessTokenService } from '../../common/access-token.service';
 import { ClientContext } from '../../common/request-context';
 import { AccessPolicy } from '../../common/access/access-policy';
 import { userSearchText } from '../users/user-search';
+import { Memberships, UserStore } from '../users/user-store.service';
 
 export interface IssuedSession {
   accessToken: string;
@@ -42,7 +43,7 @@ const MAX_LOCK_SECONDS = 24 * 3600;
 // takes as long as a real check, so response times do not reveal which accounts exist.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$LSO5NKXrNklt0lqywoYzZw$BYDB2Q9n0fi0jWghworeSVODJ/0FMDX8vErnjJQZtog';
 
-export function toMe(user: User & { orgUnit: OrgUnit }): Me {
+export function toMe(user: User & { orgUnit: OrgUnit } & Memberships): Me {
   return {
     id: user.id,
     fullName: user.fullName,
@@ -66,6 +67,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly access: AccessPolicy,
+    private readonly users: UserStore,
   ) {}
 
   async register(dto: RegisterRequest, ctx: ClientContext): Promise<IssuedSession> {
@@ -81,15 +83,13 @@ export class AuthService {
         phone: dto.phone ?? null,
         email: dto.email ?? null,
         passwordHash: await hashPassword(dto.password),
-        roles: ['learner'],
-        audiences: ['resident'],
         orgUnitId: unit.id,
         status: 'active',
         position: null,
         mustChangePassword: false,
       });
       user.searchText = userSearchText(user);
-      await em.getRepository(User).insert(user);
+      await this.users.insert(em, [{ ...user, roles: ['learner'], audiences: ['resident'] }]);
       user.orgUnit = unit;
       return this.issueSession(em, user as User & { orgUnit: OrgUnit }, randomUUID(), ctx);
     });
@@ -169,7 +169,7 @@ export class AuthService {
   async me(userId: string): Promise<Me> {
     const user = await this.db.getRepository(User).findOne({ where: { id: userId }, relations: { orgUnit: true } });
     if (!user || user.status !== 'active') throw AppException.unauthenticated();
-    return toMe(user as User & { orgUnit: OrgUnit });
+    return toMe(await this.users.withMembershipsOne(user as User & { orgUnit: OrgUnit }));
   }
 
   /** Changes the password and signs out every other session. */
@@ -282,7 +282,7 @@ export class AuthService {
       ip: ctx.ip.slice(0, 64),
     });
     const accessToken = this.tokens.issueAccessToken(user.id, familyId);
-    return { accessToken, expiresIn: this.tokens.accessTtlSeconds, refreshToken: token, refreshExpiresAt, user: toMe(user) };
+    return { accessToken, expiresIn: this.tokens.accessTtlSeconds, refreshToken: token, refreshExpiresAt, user: toMe(await this.users.withMembershipsOne(user, em)) };
   }
 
   private normalizeIdentifier(raw: string): string {

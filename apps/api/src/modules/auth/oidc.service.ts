@@ -17,6 +17,7 @@ import { AuthService, IssuedSession } from './auth.service';
 import { ClientContext } from '../../common/request-context';
 import { userSearchText } from '../users/user-search';
 import { UserIdentity } from '../users/user-identity.entity';
+import { UserStore } from '../users/user-store.service';
 
 /** Where the web app lands after single sign-on when the caller did not say. */
 export const DEFAULT_NEXT = '/tai-khoan';
@@ -132,6 +133,7 @@ export class OidcService {
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
+    private readonly store: UserStore,
     secrets: SecretsService,
   ) {
     // Its own issuer: an access token is never accepted as a state and vice versa.
@@ -267,15 +269,14 @@ export class OidcService {
           phone,
           email,
           passwordHash: null,
-          roles: ['learner'],
-          audiences: ['resident'],
           orgUnitId: province.id,
           status: 'active',
           position: null,
           mustChangePassword: false,
         });
         created.searchText = userSearchText(created);
-        await users.insert(created);
+        // The account and its roles and audiences in this sign-in's transaction.
+        await this.store.insert(em, [{ ...created, roles: ['learner'], audiences: ['resident'] }]);
         user = Object.assign(created, { orgUnit: province });
       }
 
