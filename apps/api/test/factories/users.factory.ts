@@ -54,3 +54,16 @@ export async function createUser(ds: DataSource, o: UserOverrides): Promise<User
 export async function membershipsOf(ds: DataSource, userId: string): Promise<Memberships> {
   return (await new UserStore(ds).memberships([userId])).get(userId)!;
 }
+
+/** Many users at once, without passwords (no argon2): for lists and jobs that need hundreds of accounts. */
+export async function createUsers(ds: DataSource, orgUnitId: string, memberships: Memberships[]): Promise<string[]> {
+  const users = memberships.map((m) => {
+    seq++;
+    const id = randomUUID();
+    const fullName = `Người Dùng Loạt ${seq}`;
+    const email = `bulk${seq}.${id.slice(0, 6)}@test.hocvuso.vn`;
+    return { id, fullName, email, phone: null, passwordHash: null, orgUnitId, status: 'active' as const, searchText: userSearchText({ fullName, phone: null, email }), ...m };
+  });
+  await ds.transaction((em) => new UserStore(ds).insert(em, users));
+  return users.map((u) => u.id);
+}
