@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url);
 const { createSigner } = require('fast-jwt');
 const { loadConfig } = require('../apps/api/dist/config/config.js');
 const { createAppDataSource: createDataSource } = require('../apps/api/dist/entities.js');
-const { User } = require('../apps/api/dist/modules/users/user.entity.js');
+const { UserStore } = require('../apps/api/dist/modules/users/user-store.service.js');
 const { OrgUnit } = require('../apps/api/dist/modules/org-units/org-unit.entity.js');
 const { Course } = require('../apps/api/dist/modules/courses/course.entity.js');
 const { CourseModule } = require('../apps/api/dist/modules/courses/course-module.entity.js');
@@ -73,11 +73,11 @@ async function seed() {
       mustChangePassword: false,
     }));
     users.push({ ...users[0], id: ownerId, email: `bench.${tag}.owner@bench.hocvuso.vn`, roles: ['trainer', 'learner'], fullName: `Giảng viên ${tag}` });
-    for (let i = 0; i < users.length; i += 500) await ds.createQueryBuilder().insert().into(User).values(users.slice(i, i + 500)).execute();
+    await ds.transaction((em) => new UserStore(ds).insert(em, users));
     const courseId = randomUUID();
     await ds.getRepository(Course).insert({
-      id: courseId, slug: `bench-${tag}`, title: `Khóa học đo tải ${tag}`, summary: '', coverImageKey: null, category: 'bench', tags: [],
-      targetAudiences: [], targetUnitIds: [], estimatedMinutes: 10, status: 'published', strictOrder: false, ownerId, searchText: `bench ${tag}`, publishedAt: new Date(),
+      id: courseId, slug: `bench-${tag}`, title: `Khóa học đo tải ${tag}`, summary: '', coverImageKey: null, category: 'bench',
+      estimatedMinutes: 10, status: 'published', strictOrder: false, ownerId, searchText: `bench ${tag}`, publishedAt: new Date(),
     });
     await ds.getRepository(CourseOwner).insert({ courseId, userId: ownerId, role: 'owner' });
     const moduleId = randomUUID();

@@ -16,14 +16,20 @@ import { OrgUnit } from './modules/org-units/org-unit.entity';
 import { LessonProgress } from './modules/progress/lesson-progress.entity';
 import { User } from './modules/users/user.entity';
 import { OutboxEvent } from './queue/outbox-event.entity';
+import { UserAudience } from './modules/users/user-audience.entity';
+import { UserRole } from './modules/users/user-role.entity';
+import { CourseTag } from './modules/courses/course-tag.entity';
+import { CourseTargetAudience } from './modules/courses/course-target-audience.entity';
+import { CourseTargetUnit } from './modules/courses/course-target-unit.entity';
+import { AssignmentAudience } from './modules/enrolments/assignment-audience.entity';
 
 import type { AppConfig } from './config/config';
 import { buildDataSourceOptions, createDataSource } from './database/data-source';
 
 /** Every entity, registered explicitly so the API, the worker and the CLI load the same schema. */
 export const entities = [
-  OrgUnit, User, QueueProbe, RefreshToken, PasswordResetToken, UserIdentity, AuditLog, ImportJob, ImportRejection, Course, CourseOwner, CourseModule, Lesson,
-  MediaAsset, Enrolment, CourseAssignment, LessonProgress, OutboxEvent,
+  OrgUnit, User, UserRole, UserAudience, QueueProbe, RefreshToken, PasswordResetToken, UserIdentity, AuditLog, ImportJob, ImportRejection, Course, CourseOwner, CourseModule, Lesson,
+  CourseTag, CourseTargetAudience, CourseTargetUnit, MediaAsset, Enrolment, CourseAssignment, AssignmentAudience, LessonProgress, OutboxEvent,
 ];
 
 /** The data source over every entity: the API, the worker, the CLI, the tests and the benchmarks use this. */

@@ -10,7 +10,7 @@ import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
 import { createCourse } from './factories/learning.factory';
 import { createOrgUnit } from './factories/org-units.factory';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
-import { createUser, seedTree } from './factories/users.factory';
+import { createUser, createUsers, seedTree } from './factories/users.factory';
 import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, startWorker, TestDatabase, usingMysql, usingRedis, waitFor } from './helpers/test-app';
 
 type Method = 'GET' | 'POST' | 'DELETE';
@@ -154,6 +154,29 @@ describe(`enrolments (${usingMysql ? 'MariaDB' : 'SQLite'} + ${usingRedis ? 'Bul
       const list = assignmentListSchema.parse(JSON.parse((await call(trainer, 'GET', `/api/courses/${course.id}/assignments`)).body));
       expect(list.items).toHaveLength(2);
     });
+
+    it('enrols each user holding any of several audiences once, across batches', async () => {
+      const { course } = await createCourse(ds, { ownerId: trainer.id });
+      const lab = await createOrgUnit(ds, { parent: commune, name: 'Thôn Nhiều Người' });
+      const shapes: Array<Parameters<typeof createUsers>[2][number]> = [
+        { roles: ['learner'], audiences: ['official', 'communications'] },
+        { roles: ['learner'], audiences: ['communications'] },
+        { roles: ['learner'], audiences: ['press'] },
+      ];
+      // 800 communications staff (more than one batch of 500), 400 of them also officials.
+      const ids = await createUsers(ds, lab.id, Array.from({ length: 1_200 }, (_, i) => shapes[i % 3]));
+      const res = await call(admin, 'POST', `/api/courses/${course.id}/assignments`, { orgUnitId: lab.id, audiences: ['communications', 'official'] });
+      expect(res.statusCode).toBe(201);
+      const assignment = assignmentSchema.parse(JSON.parse(res.body));
+      expect(assignment.audiences).toEqual(['official', 'communications']);
+      const done = await waitFor(async () => {
+        const a = await ds.getRepository(CourseAssignment).findOneByOrFail({ id: assignment.id });
+        return a.status === 'completed' ? a : null;
+      }, 60_000);
+      expect(done.enrolled).toBe(800);
+      const enrolled = new Set((await ds.getRepository(Enrolment).find({ where: { courseId: course.id }, select: ['userId'] })).map((e) => e.userId));
+      expect(enrolled).toEqual(new Set(ids.filter((_, i) => i % 3 !== 2)));
+    }, 90_000);
 
     it('lets a unit manager assign only within their subtree, and nobody else but administrators', async () => {
       const { course } = await createCourse(ds, { ownerId: trainer.id });

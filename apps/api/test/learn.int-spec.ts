@@ -9,6 +9,7 @@ import { createCourse, createMediaAsset } from './factories/learning.factory';
 import { createOrgUnit } from './factories/org-units.factory';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
 import { seedTree } from './factories/users.factory';
+import { UserStore } from '../src/modules/users/user-store.service';
 import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase, usingMysql } from './helpers/test-app';
 
 type Method = 'GET' | 'POST' | 'DELETE';
@@ -174,7 +175,7 @@ describe(`learning content: lessons, catalog enrolment, playback (${usingMysql ?
       }
       // An existing enrolment stays open even when the targeting no longer matches (enrolling reactivates it).
       await ds.getRepository(Enrolment).update({ userId: press.id, courseId: forPress.course.id }, { status: 'withdrawn' });
-      await ds.query('UPDATE users SET audiences = ? WHERE id = ?', ['resident', press.id]);
+      await ds.transaction((em) => new UserStore(ds).setMemberships(em, press.id, { audiences: ['resident'] }));
       expect(await outline(press, forPress.course.slug)).toMatchObject({ myEnrolment: null, openToMe: true });
       expect((await call(press, 'POST', `/api/courses/${forPress.course.id}/enrol`)).statusCode).toBe(200);
     });

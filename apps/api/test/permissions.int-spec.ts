@@ -7,7 +7,7 @@ import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
 import { User } from '../src/modules/users/user.entity';
 import { createOrgUnit } from './factories/org-units.factory';
 import { SignedInUser, signedInUser } from './factories/sessions.factory';
-import { createUser, seedTree } from './factories/users.factory';
+import { createUser, membershipsOf, seedTree } from './factories/users.factory';
 import { closeMigratedDatabase, injector, openMigratedDatabase, startApi, TestDatabase } from './helpers/test-app';
 
 /**
@@ -180,7 +180,7 @@ describe('administration permissions', () => {
       const createAdmin = await inject({ method: 'POST', url: '/api/users', headers: manager.session.auth, payload: { ...newUserBody(own.id, 903), roles: ['admin'] } });
       expect(createAdmin.statusCode).toBe(403);
       expect(await ds.getRepository(User).existsBy({ email: 'canbo.moi.903@example.vn' })).toBe(false);
-      expect((await ds.getRepository(User).findOneByOrFail({ id: learner.id })).roles).toEqual(['learner']);
+      expect((await membershipsOf(ds, learner.id)).roles).toEqual(['learner']);
 
       const localAdmin = await createUser(ds, { orgUnitId: own.id, roles: ['admin'] });
       expect((await inject({ method: 'GET', url: `/api/users/${localAdmin.id}`, headers: manager.session.auth })).statusCode).toBe(200);

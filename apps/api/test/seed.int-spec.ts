@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { OrgUnit } from '../src/modules/org-units/org-unit.entity';
 import { User } from '../src/modules/users/user.entity';
+import { UserStore } from '../src/modules/users/user-store.service';
 import { demoUsers } from '../src/seeds/demo-data';
 import { DEMO_COURSE } from '../src/seeds/demo-course-data';
 import { DemoCourseResult, describeDemoCourse, seedDemoCourse } from '../src/seeds/demo-course';
@@ -11,6 +12,7 @@ import { seedDemoData } from '../src/seeds/seed';
 import { CourseModule } from '../src/modules/courses/course-module.entity';
 import { CourseOwner } from '../src/modules/courses/course-owner.entity';
 import { Course } from '../src/modules/courses/course.entity';
+import { CourseTargeting, CourseTargetingService } from '../src/modules/courses/course-targeting.service';
 import { Lesson } from '../src/modules/courses/lesson.entity';
 import { sanitizeLessonHtml } from '../src/modules/courses/sanitize-lesson-html';
 import { Enrolment } from '../src/modules/enrolments/enrolment.entity';
@@ -41,7 +43,7 @@ describe('demo seed', () => {
       expect(units.filter((u) => u.kind === 'commune').length).toBeGreaterThanOrEqual(2);
       expect(units.filter((u) => u.kind === 'department').length).toBeGreaterThanOrEqual(2);
 
-      const users = await ds.getRepository(User).find();
+      const users = await new UserStore(ds).withMemberships(await ds.getRepository(User).find());
       expect(users).toHaveLength(demoUsers.length);
       const roles = new Set(users.flatMap((u) => u.roles));
       expect([...roles].sort()).toEqual(['admin', 'learner', 'trainer', 'unit_manager']);
@@ -141,7 +143,7 @@ describeWithFfmpeg()('demo course with generated videos', () => {
   let db: TestDatabase;
   let ds: DataSource;
   let first: DemoCourseResult;
-  let course: Course;
+  let course: Course & CourseTargeting;
   let lessons: Lesson[];
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bdhv-seed-storage-'));
 
@@ -149,7 +151,7 @@ describeWithFfmpeg()('demo course with generated videos', () => {
     ({ db, ds } = await openMigratedDatabase());
     await seedDemoData(ds);
     first = await seedDemoCourse(ds, { storageDir: storage });
-    course = await ds.getRepository(Course).findOneByOrFail({ slug: 'ky-nang-so-co-ban' });
+    [course] = await new CourseTargetingService(ds).withTargeting([await ds.getRepository(Course).findOneByOrFail({ slug: 'ky-nang-so-co-ban' })]);
     const modules = await ds.getRepository(CourseModule).find({ where: { courseId: course.id }, order: { position: 'ASC' } });
     lessons = [];
     for (const m of modules) lessons.push(...(await ds.getRepository(Lesson).find({ where: { moduleId: m.id }, order: { position: 'ASC' } })));

@@ -37,15 +37,6 @@ export function containsPattern(value: string): string {
   return `%${escapeLike(value)}%`;
 }
 
-/**
- * The patterns matching one value inside a TypeORM simple-array column (comma-joined text):
- * the whole value, first, last or in the middle. Works without CONCAT on either database.
- */
-export function simpleArrayPatterns(value: string): { exact: string; first: string; last: string; middle: string } {
-  const v = escapeLike(value);
-  return { exact: value, first: `${v},%`, last: `%,${v}`, middle: `%,${v},%` };
-}
-
 function driverErrorOf(error: unknown): { code?: string; message?: string } {
   const e = error as { driverError?: { code?: string; message?: string }; code?: string; message?: string } | null;
   return e?.driverError ?? e ?? {};

@@ -7,6 +7,7 @@ import { CourseModule } from '../modules/courses/course-module.entity';
 import { CourseOwner } from '../modules/courses/course-owner.entity';
 import { Course } from '../modules/courses/course.entity';
 import { courseSearchText } from '../modules/courses/courses.service';
+import { CourseTargetingService } from '../modules/courses/course-targeting.service';
 import { Lesson } from '../modules/courses/lesson.entity';
 import { sanitizeLessonHtml } from '../modules/courses/sanitize-lesson-html';
 import { Enrolment } from '../modules/enrolments/enrolment.entity';
@@ -180,9 +181,6 @@ export async function seedDemoCourse(ds: DataSource, options: DemoCourseOptions)
         summary: spec.summary,
         coverImageKey: coverKey,
         category: spec.category,
-        tags: spec.tags,
-        targetAudiences: spec.targetAudiences,
-        targetUnitIds: [],
         estimatedMinutes: spec.estimatedMinutes,
         status: 'published',
         strictOrder: false,
@@ -190,8 +188,9 @@ export async function seedDemoCourse(ds: DataSource, options: DemoCourseOptions)
         searchText: '',
         publishedAt: now,
       });
-      course.searchText = courseSearchText(course);
+      course.searchText = courseSearchText({ ...course, tags: spec.tags });
       await em.getRepository(Course).insert(course);
+      await new CourseTargetingService(ds).set(em, courseId, { tags: spec.tags, targetAudiences: spec.targetAudiences, targetUnitIds: [] });
       await em.getRepository(CourseOwner).insert({ courseId, userId: trainer.id, role: 'owner' });
 
       const lessons: Lesson[] = [];

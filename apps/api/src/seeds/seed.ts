@@ -4,6 +4,7 @@ import { OrgUnit } from '../modules/org-units/org-unit.entity';
 import { userSearchText } from '../modules/users/user-search';
 import { hashPassword } from '../modules/users/password';
 import { User } from '../modules/users/user.entity';
+import { UserStore } from '../modules/users/user-store.service';
 import { demoOrgUnits, demoUsers } from './demo-data';
 
 export interface SeedResult {
@@ -16,6 +17,7 @@ export interface SeedResult {
  * (and never resets a password someone has changed).
  */
 export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> {
+  const store = new UserStore(dataSource);
   return dataSource.transaction(async (em) => {
     const units = em.getRepository(OrgUnit);
     const users = em.getRepository(User);
@@ -38,7 +40,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
 
     for (const spec of demoUsers) {
       if (await users.existsBy({ email: spec.email })) continue;
-      await users.insert({
+      await store.insert(em, [{
         id: randomUUID(),
         fullName: spec.fullName,
         email: spec.email,
@@ -49,7 +51,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedResult> 
         audiences: spec.audiences,
         orgUnitId: byCode.get(spec.unit)!.id,
         status: 'active',
-      });
+      }]);
       usersCreated++;
     }
     return { unitsCreated, usersCreated };

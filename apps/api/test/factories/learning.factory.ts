@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CourseModule } from '../../src/modules/courses/course-module.entity';
 import { CourseOwner } from '../../src/modules/courses/course-owner.entity';
 import { Course } from '../../src/modules/courses/course.entity';
+import { CourseTargeting, CourseTargetingService } from '../../src/modules/courses/course-targeting.service';
 import { Lesson } from '../../src/modules/courses/lesson.entity';
 import { MediaAsset } from '../../src/modules/media/media-asset.entity';
 
@@ -21,12 +22,13 @@ export interface CourseSpec {
   strictOrder?: boolean;
   targetAudiences?: Audience[];
   targetUnitIds?: string[];
+  tags?: string[];
   /** One module per inner array. */
   modules?: LessonSpec[][];
 }
 
 /** A course written straight into the tables (default: published, one video of 600 s and one text lesson). */
-export async function createCourse(ds: DataSource, spec: CourseSpec): Promise<{ course: Course; lessons: Lesson[] }> {
+export async function createCourse(ds: DataSource, spec: CourseSpec): Promise<{ course: Course & CourseTargeting; lessons: Lesson[] }> {
   seq++;
   const id = randomUUID();
   const course = ds.getRepository(Course).create({
@@ -36,9 +38,6 @@ export async function createCourse(ds: DataSource, spec: CourseSpec): Promise<{ 
     summary: '',
     coverImageKey: null,
     category: 'Kỹ năng số',
-    tags: [],
-    targetAudiences: spec.targetAudiences ?? [],
-    targetUnitIds: spec.targetUnitIds ?? [],
     estimatedMinutes: 30,
     status: spec.status ?? 'published',
     strictOrder: spec.strictOrder ?? false,
@@ -46,7 +45,11 @@ export async function createCourse(ds: DataSource, spec: CourseSpec): Promise<{ 
     searchText: `khoa hoc thu ${seq}`,
     publishedAt: new Date(),
   });
-  await ds.getRepository(Course).insert(course);
+  const targeting = { tags: spec.tags ?? [], targetAudiences: spec.targetAudiences ?? [], targetUnitIds: spec.targetUnitIds ?? [] };
+  await ds.transaction(async (em) => {
+    await em.getRepository(Course).insert(course);
+    await new CourseTargetingService(ds).set(em, id, targeting);
+  });
   await ds.getRepository(CourseOwner).insert({ courseId: id, userId: spec.ownerId, role: 'owner' });
   const lessons: Lesson[] = [];
   const modules = spec.modules ?? [[{ type: 'video', durationSeconds: 600 }, { type: 'text' }]];
@@ -71,7 +74,7 @@ export async function createCourse(ds: DataSource, spec: CourseSpec): Promise<{ 
       lessons.push(lesson);
     }
   }
-  return { course, lessons };
+  return { course: Object.assign(course, targeting), lessons };
 }
 
 export interface MediaSpec {

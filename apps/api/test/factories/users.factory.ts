@@ -6,6 +6,7 @@ import { userSearchText } from '../../src/modules/users/user-search';
 import { OrgUnit } from '../../src/modules/org-units/org-unit.entity';
 import { hashPassword } from '../../src/modules/users/password';
 import { User } from '../../src/modules/users/user.entity';
+import { Memberships, UserStore } from '../../src/modules/users/user-store.service';
 
 let seq = 0;
 
@@ -28,7 +29,7 @@ export interface UserOverrides {
 }
 
 /** A user with a real argon2id hash. Phone and email are unique per call. */
-export async function createUser(ds: DataSource, o: UserOverrides): Promise<User & { password: string }> {
+export async function createUser(ds: DataSource, o: UserOverrides): Promise<User & Memberships & { password: string }> {
   seq++;
   const password = o.password ?? 'MatKhau@123';
   const n = `${process.pid % 1000}${String(seq).padStart(4, '0')}`.slice(-7);
@@ -38,14 +39,31 @@ export async function createUser(ds: DataSource, o: UserOverrides): Promise<User
     phone: o.phone === undefined ? `+849${n.padStart(8, '0')}` : o.phone,
     email: o.email === undefined ? `user${seq}.${randomUUID().slice(0, 6)}@test.hocvuso.vn` : o.email,
     passwordHash: await hashPassword(password),
-    roles: o.roles ?? ['learner'],
-    audiences: o.audiences ?? ['resident'],
     orgUnitId: o.orgUnitId,
     status: o.status ?? 'active',
     position: null,
     mustChangePassword: false,
   });
   user.searchText = userSearchText(user);
-  await ds.getRepository(User).insert(user);
-  return Object.assign(user, { password });
+  const memberships = { roles: o.roles ?? ['learner'], audiences: o.audiences ?? ['resident'] };
+  await ds.transaction((em) => new UserStore(ds).insert(em, [{ ...user, ...memberships }]));
+  return Object.assign(user, memberships, { password });
+}
+
+/** A user's roles and audiences as stored (user_roles, user_audiences). */
+export async function membershipsOf(ds: DataSource, userId: string): Promise<Memberships> {
+  return (await new UserStore(ds).memberships([userId])).get(userId)!;
+}
+
+/** Many users at once, without passwords (no argon2): for lists and jobs that need hundreds of accounts. */
+export async function createUsers(ds: DataSource, orgUnitId: string, memberships: Memberships[]): Promise<string[]> {
+  const users = memberships.map((m) => {
+    seq++;
+    const id = randomUUID();
+    const fullName = `Người Dùng Loạt ${seq}`;
+    const email = `bulk${seq}.${id.slice(0, 6)}@test.hocvuso.vn`;
+    return { id, fullName, email, phone: null, passwordHash: null, orgUnitId, status: 'active' as const, searchText: userSearchText({ fullName, phone: null, email }), ...m };
+  });
+  await ds.transaction((em) => new UserStore(ds).insert(em, users));
+  return users.map((u) => u.id);
 }

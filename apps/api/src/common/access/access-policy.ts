@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Audience, ErrorCode, Role } from '@bdhv/contracts';
+import { Audience, ErrorCode, Role, roleSchema } from '@bdhv/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { LIKE_ESCAPE, startsWithPattern } from '../../database/sql';
 import { AppException } from '../app-exception';
 import { AuthUser, hasRole } from '../auth-user';
+import { inDeclaredOrder } from '../declared-order';
 
 /** The caller as the policy sees it: current roles and unit (see CallerStateService). */
 export type Caller = Pick<AuthUser, 'id' | 'roles' | 'orgUnitPath'>;
@@ -26,6 +27,14 @@ export interface AccountRef {
 export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'unit_manager'];
 
 type Db = DataSource | EntityManager;
+
+/** The roles of a `users LEFT JOIN user_roles` result (one row per role), in the contract's order. */
+export function rolesOfRows(rows: Array<{ role: string | null }>): Role[] {
+  return inDeclaredOrder(
+    rows.flatMap((r) => (r.role ? [r.role] : [])),
+    roleSchema.options,
+  );
+}
 
 /**
  * Who may see and change what — the one place these rules are written (architecture rule 14).
@@ -84,12 +93,14 @@ export class AccessPolicy {
 
   /** The account when it exists and its current unit lies in the caller's scope; null otherwise. */
   async visibleAccount(caller: Caller, userId: string, db: Db = this.db): Promise<AccountRef | null> {
-    const [row]: Array<{ id: string; roles: string; path: string }> = await db.query(
-      'SELECT u.id AS id, u.roles AS roles, ou.path AS path FROM users u INNER JOIN org_units ou ON ou.id = u.orgUnitId WHERE u.id = ?',
+    // One indexed query: a row per role (one row with a null role when the account has none).
+    const rows: Array<{ id: string; role: Role | null; path: string }> = await db.query(
+      'SELECT u.id AS id, ur.role AS role, ou.path AS path FROM users u INNER JOIN org_units ou ON ou.id = u.orgUnitId LEFT JOIN user_roles ur ON ur.userId = u.id WHERE u.id = ?',
       [userId],
     );
+    const row = rows[0];
     if (!row || !this.inUnitScope(caller, row.path)) return null;
-    return { id: row.id, roles: row.roles ? (row.roles.split(',') as Role[]) : [], orgUnitPath: row.path };
+    return { id: row.id, roles: rolesOfRows(rows), orgUnitPath: row.path };
   }
 
   /**

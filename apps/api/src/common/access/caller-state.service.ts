@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { redisOptionsFromUrl } from '../../queue/bullmq.driver';
 import { LOGGER } from '../tokens';
+import { rolesOfRows } from './access-policy';
 
 /** What the access policy needs to know about a caller now, whatever their token says. */
 export interface CallerState {
@@ -111,11 +112,13 @@ export class CallerStateService implements OnApplicationShutdown {
   }
 
   private async fromDatabase(userId: string): Promise<CallerState | null> {
-    const [row]: Array<{ id: string; roles: string; status: 'active' | 'disabled'; orgUnitId: string; path: string }> = await this.db.query(
-      'SELECT u.id AS id, u.roles AS roles, u.status AS status, u.orgUnitId AS orgUnitId, ou.path AS path FROM users u INNER JOIN org_units ou ON ou.id = u.orgUnitId WHERE u.id = ?',
+    // One indexed query: a row per role (one row with a null role when the account has none).
+    const rows: Array<{ id: string; role: Role | null; status: 'active' | 'disabled'; orgUnitId: string; path: string }> = await this.db.query(
+      'SELECT u.id AS id, ur.role AS role, u.status AS status, u.orgUnitId AS orgUnitId, ou.path AS path FROM users u INNER JOIN org_units ou ON ou.id = u.orgUnitId LEFT JOIN user_roles ur ON ur.userId = u.id WHERE u.id = ?',
       [userId],
     );
+    const row = rows[0];
     if (!row) return null;
-    return { id: row.id, roles: row.roles ? (row.roles.split(',') as Role[]) : [], status: row.status, orgUnitId: row.orgUnitId, orgUnitPath: row.path };
+    return { id: row.id, roles: rolesOfRows(rows), status: row.status, orgUnitId: row.orgUnitId, orgUnitPath: row.path };
   }
 }

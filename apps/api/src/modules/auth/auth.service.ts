@@ -28,6 +28,7 @@ import { AccessPolicy } from '../../common/access/access-policy';
 import { userSearchText } from '../users/user-search';
 import { LoginThrottle } from './login-throttle';
 import { TrustedDevices } from './trusted-device';
+import { Memberships, UserStore } from '../users/user-store.service';
 
 export interface IssuedSession {
   accessToken: string;
@@ -44,7 +45,7 @@ const RESET_TOKEN_MINUTES = 30;
 // takes as long as a real check, so response times do not reveal which accounts exist.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$LSO5NKXrNklt0lqywoYzZw$BYDB2Q9n0fi0jWghworeSVODJ/0FMDX8vErnjJQZtog';
 
-export function toMe(user: User & { orgUnit: OrgUnit }): Me {
+export function toMe(user: User & { orgUnit: OrgUnit } & Memberships): Me {
   return {
     id: user.id,
     fullName: user.fullName,
@@ -70,6 +71,7 @@ export class AuthService {
     private readonly access: AccessPolicy,
     private readonly throttle: LoginThrottle,
     private readonly devices: TrustedDevices,
+    private readonly users: UserStore,
   ) {}
 
   async register(dto: RegisterRequest, ctx: ClientContext, device?: string): Promise<IssuedSession> {
@@ -85,15 +87,13 @@ export class AuthService {
         phone: dto.phone ?? null,
         email: dto.email ?? null,
         passwordHash: await hashPassword(dto.password),
-        roles: ['learner'],
-        audiences: ['resident'],
         orgUnitId: unit.id,
         status: 'active',
         position: null,
         mustChangePassword: false,
       });
       user.searchText = userSearchText(user);
-      await em.getRepository(User).insert(user);
+      await this.users.insert(em, [{ ...user, roles: ['learner'], audiences: ['resident'] }]);
       user.orgUnit = unit;
       return this.issueSession(em, user as User & { orgUnit: OrgUnit }, randomUUID(), ctx);
     });
@@ -196,7 +196,7 @@ export class AuthService {
   async me(userId: string): Promise<Me> {
     const user = await this.db.getRepository(User).findOne({ where: { id: userId }, relations: { orgUnit: true } });
     if (!user || user.status !== 'active') throw AppException.unauthenticated();
-    return toMe(user as User & { orgUnit: OrgUnit });
+    return toMe(await this.users.withMembershipsOne(user as User & { orgUnit: OrgUnit }));
   }
 
   /** Changes the password and signs out every other session. */
@@ -309,7 +309,7 @@ export class AuthService {
       ip: ctx.ip.slice(0, 64),
     });
     const accessToken = this.tokens.issueAccessToken(user.id, familyId);
-    return { accessToken, expiresIn: this.tokens.accessTtlSeconds, refreshToken: token, refreshExpiresAt, user: toMe(user) };
+    return { accessToken, expiresIn: this.tokens.accessTtlSeconds, refreshToken: token, refreshExpiresAt, user: toMe(await this.users.withMembershipsOne(user, em)) };
   }
 
   private normalizeIdentifier(raw: string): string {

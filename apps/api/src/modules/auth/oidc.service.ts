@@ -21,6 +21,7 @@ import { ClientContext } from '../../common/request-context';
 import { userSearchText } from '../users/user-search';
 import { UserIdentity } from '../users/user-identity.entity';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
+import { UserStore } from '../users/user-store.service';
 
 /** Where the web app lands after single sign-on when the caller did not say. */
 export const DEFAULT_NEXT = '/tai-khoan';
@@ -190,6 +191,7 @@ export class OidcService {
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     @Inject(RATE_LIMIT_STORE) private readonly store: RateLimitStore,
+    private readonly users: UserStore,
     secrets: SecretsService,
   ) {
     // Its own issuer: an access token is never accepted as a state and vice versa.
@@ -321,7 +323,8 @@ export class OidcService {
         // email or phone is refused rather than silently given access.
         const other = await identities.findOneBy({ userId: user.id, provider: issuer });
         if (other) throw new OidcFailure('conflict', `user ${user.id} is already linked to another subject at ${issuer}`);
-        if (user.roles.some((r) => PRIVILEGED_ROLES.includes(r))) {
+        const { roles } = (await this.users.memberships([user.id], em)).get(user.id)!;
+        if (roles.some((r) => PRIVILEGED_ROLES.includes(r))) {
           permittedBy = await this.takePermit(user.id);
           if (!permittedBy) return { kind: 'confirm', user, via: via as 'email' | 'phone' };
         }
@@ -334,15 +337,14 @@ export class OidcService {
           phone,
           email,
           passwordHash: null,
-          roles: ['learner'],
-          audiences: ['resident'],
           orgUnitId: province.id,
           status: 'active',
           position: null,
           mustChangePassword: false,
         });
         created.searchText = userSearchText(created);
-        await users.insert(created);
+        // The account and its roles and audiences in this sign-in's transaction.
+        await this.users.insert(em, [{ ...created, roles: ['learner'], audiences: ['resident'] }]);
         user = Object.assign(created, { orgUnit: province });
       }
 

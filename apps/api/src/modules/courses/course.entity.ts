@@ -1,8 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
-import type { Audience, CourseStatus } from '@bdhv/contracts';
+import type { CourseStatus } from '@bdhv/contracts';
 import { UuidEntity } from '../../database/uuid-entity';
 
-/** A course: metadata only; its modules and lessons live in their own tables. */
+/**
+ * A course: metadata only. Its modules and lessons, and its tags and targets (course_tags,
+ * course_target_audiences, course_target_units; see CourseTargetingService), live in their own tables.
+ */
 @Entity('courses')
 export class Course extends UuidEntity {
   @Index('UQ_courses_slug', { unique: true })
@@ -21,15 +24,6 @@ export class Course extends UuidEntity {
   @Index('IDX_courses_category')
   @Column({ type: 'varchar', length: 100, default: '' })
   category: string;
-
-  @Column({ type: 'simple-array' })
-  tags: string[];
-
-  @Column({ type: 'simple-array' })
-  targetAudiences: Audience[];
-
-  @Column({ type: 'simple-array' })
-  targetUnitIds: string[];
 
   /** Estimated learning time in whole minutes (portable on every database, no decimals). */
   @Column({ type: 'int', nullable: true })

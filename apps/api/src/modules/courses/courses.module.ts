@@ -3,6 +3,8 @@ import { AuditModule } from '../audit/audit.module';
 import { CourseCoversService } from './course-covers.service';
 import { CatalogCategoriesController, CatalogController, CoursesController, CoversController } from './courses.controller';
 import { CoursesService } from './courses.service';
+import { CourseTargetingService } from './course-targeting.service';
+import { UserStoreModule } from '../users/user-store.module';
 import { LessonTypeRegistry } from './lesson-types';
 import { QuizPlaceholderLessonType } from './quiz-placeholder.type';
 import { TextLessonType } from './text-lesson.type';
@@ -12,9 +14,9 @@ import { TextLessonType } from './text-lesson.type';
  * the registry of lesson types; other domains register the types whose content they own.
  */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, UserStoreModule],
   controllers: [CoursesController, CatalogController, CatalogCategoriesController, CoversController],
-  providers: [CoursesService, CourseCoversService, LessonTypeRegistry, TextLessonType, QuizPlaceholderLessonType],
-  exports: [CoursesService, LessonTypeRegistry],
+  providers: [CoursesService, CourseTargetingService, CourseCoversService, LessonTypeRegistry, TextLessonType, QuizPlaceholderLessonType],
+  exports: [CoursesService, CourseTargetingService, LessonTypeRegistry],
 })
 export class CoursesModule {}

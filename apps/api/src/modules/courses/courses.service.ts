@@ -27,13 +27,14 @@ import { FILE_STORAGE, FileStorage } from '../../common/storage/file-storage';
 import { AuditService } from '../audit/audit.service';
 import { ClientContext } from '../../common/request-context';
 import { OrgUnit } from '../org-units/org-unit.entity';
-import { containsPattern, LIKE_ESCAPE, simpleArrayPatterns, supportsRowLocks } from '../../database/sql';
+import { containsPattern, LIKE_ESCAPE, supportsRowLocks } from '../../database/sql';
 import { AccessPolicy } from '../../common/access/access-policy';
 import { uniqueViolationField } from '../../database/sql';
-import { User } from '../users/user.entity';
+import { UserStore } from '../users/user-store.service';
 import { COVER_DIR, coverFileOf, coverUrlOf } from './cover-files';
 import { CourseModule } from './course-module.entity';
 import { CourseOwner } from './course-owner.entity';
+import { CourseTargeting, CourseTargetingService } from './course-targeting.service';
 import { Course } from './course.entity';
 import { Lesson } from './lesson.entity';
 import { sanitizeLessonHtml } from './sanitize-lesson-html';
@@ -54,7 +55,7 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-export function courseSearchText(c: Pick<Course, 'title' | 'summary' | 'category' | 'tags'>): string {
+export function courseSearchText(c: Pick<Course, 'title' | 'summary' | 'category'> & Pick<CourseTargeting, 'tags'>): string {
   return foldVietnamese([c.title, c.category, c.tags.join(' '), c.summary].join(' ')).slice(0, 3000);
 }
 
@@ -68,7 +69,7 @@ export function slugify(title: string): string {
   return slug.length >= 3 ? slug : `khoa-hoc${slug ? `-${slug}` : ''}`;
 }
 
-export function toCourseSummary(c: Course): CourseSummary {
+export function toCourseSummary(c: Course & CourseTargeting): CourseSummary {
   return {
     id: c.id,
     slug: c.slug,
@@ -111,19 +112,6 @@ function fieldOrder(field: string): number {
   return (Number(m[1]) + 1) * 100_000 + (m[2] === undefined ? 0 : Number(m[2]) + 1);
 }
 
-function whereInSimpleArray<T extends object>(qb: SelectQueryBuilder<T>, column: string, name: string, value: string) {
-  const p = simpleArrayPatterns(value);
-  qb.andWhere(
-    new Brackets((w) =>
-      w
-        .where(`${column} = :${name}Exact`, { [`${name}Exact`]: p.exact })
-        .orWhere(`${column} LIKE :${name}First ${LIKE_ESCAPE}`, { [`${name}First`]: p.first })
-        .orWhere(`${column} LIKE :${name}Last ${LIKE_ESCAPE}`, { [`${name}Last`]: p.last })
-        .orWhere(`${column} LIKE :${name}Middle ${LIKE_ESCAPE}`, { [`${name}Middle`]: p.middle }),
-    ),
-  );
-}
-
 /**
  * Course authoring and the learner catalog. A trainer manages exactly the courses they own or
  * co-own (one EXISTS over course_owners); administrators manage all. A course the caller may not
@@ -137,6 +125,8 @@ export class CoursesService {
     private readonly lessonTypes: LessonTypeRegistry,
     private readonly access: AccessPolicy,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly targeting: CourseTargetingService,
+    private readonly users: UserStore,
   ) {}
 
   // ---- Authoring: courses -------------------------------------------------------------------
@@ -149,7 +139,7 @@ export class CoursesService {
     qb.orderBy('c.updatedAt', 'DESC').addOrderBy('c.id', 'ASC');
     qb.offset((query.page - 1) * query.pageSize).limit(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map(toCourseSummary), page: query.page, pageSize: query.pageSize, total };
+    return { items: (await this.targeting.withTargeting(rows)).map(toCourseSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
   async get(caller: AuthUser, id: string): Promise<CourseDetail> {
@@ -170,17 +160,16 @@ export class CoursesService {
           summary: dto.summary,
           coverImageKey: null,
           category: dto.category,
-          tags: unique(dto.tags),
-          targetAudiences: unique(dto.targetAudiences),
-          targetUnitIds: unique(dto.targetUnitIds),
           estimatedMinutes: dto.estimatedMinutes,
           status: 'draft',
           strictOrder: dto.strictOrder,
           ownerId: caller.id,
           publishedAt: null,
         });
-        course.searchText = courseSearchText(course);
+        const targeting = { tags: unique(dto.tags), targetAudiences: unique(dto.targetAudiences), targetUnitIds: unique(dto.targetUnitIds) };
+        course.searchText = courseSearchText({ ...course, tags: targeting.tags });
         await em.getRepository(Course).insert(course);
+        await this.targeting.set(em, course.id, targeting);
         await em.getRepository(CourseOwner).insert({ courseId: course.id, userId: caller.id, role: 'owner' });
         return this.toDetail(em, await em.getRepository(Course).findOneByOrFail({ id: course.id }));
       }),
@@ -199,17 +188,23 @@ export class CoursesService {
         }
         if (dto.summary !== undefined) changes.summary = dto.summary;
         if (dto.category !== undefined) changes.category = dto.category;
-        if (dto.tags !== undefined) changes.tags = unique(dto.tags);
-        if (dto.targetAudiences !== undefined) changes.targetAudiences = unique(dto.targetAudiences);
+        const targeting: Partial<CourseTargeting> = {};
+        if (dto.tags !== undefined) targeting.tags = unique(dto.tags);
+        if (dto.targetAudiences !== undefined) targeting.targetAudiences = unique(dto.targetAudiences);
         if (dto.targetUnitIds !== undefined) {
           await this.assertUnitsExist(em, dto.targetUnitIds);
-          changes.targetUnitIds = unique(dto.targetUnitIds);
+          targeting.targetUnitIds = unique(dto.targetUnitIds);
         }
         if (dto.estimatedMinutes !== undefined) changes.estimatedMinutes = dto.estimatedMinutes;
         if (dto.strictOrder !== undefined) changes.strictOrder = dto.strictOrder;
-        if (Object.keys(changes).length > 0) {
-          changes.searchText = courseSearchText({ ...course, ...changes });
+        if (Object.keys(targeting).length > 0) await this.targeting.set(em, course.id, targeting);
+        if (Object.keys(changes).length > 0 || targeting.tags) {
+          // Tags are part of what the catalog search matches.
+          const tags = targeting.tags ?? (await this.targeting.of([course.id], em)).get(course.id)!.tags;
+          changes.searchText = courseSearchText({ ...course, ...changes, tags });
           await em.getRepository(Course).update(course.id, changes);
+        } else if (Object.keys(targeting).length > 0) {
+          await em.getRepository(Course).update(course.id, { updatedAt: new Date() });
         }
         return this.toDetail(em, await em.getRepository(Course).findOneByOrFail({ id: course.id }));
       }),
@@ -267,9 +262,10 @@ export class CoursesService {
   async addCoOwner(caller: AuthUser, id: string, userId: string): Promise<CourseDetail> {
     return this.db.transaction(async (em) => {
       const course = await this.findEditable(em, caller, id);
-      const user = await em.getRepository(User).findOneBy({ id: userId });
+      const [user]: Array<{ id: string; status: string }> = await em.query('SELECT id, status FROM users WHERE id = ?', [userId]);
       if (!user) throw AppException.validation([{ field: 'userId', message: 'Không tìm thấy người dùng.' }]);
-      if (!user.roles.includes('trainer') || user.status !== 'active') {
+      const { roles } = (await this.users.memberships([user.id], em)).get(user.id)!;
+      if (!roles.includes('trainer') || user.status !== 'active') {
         throw AppException.validation([{ field: 'userId', message: 'Chỉ giảng viên đang hoạt động mới được làm đồng sở hữu khóa học.' }]);
       }
       const existing = await em.getRepository(CourseOwner).findOneBy({ courseId: course.id, userId });
@@ -440,11 +436,12 @@ export class CoursesService {
     const term = query.q ? foldVietnamese(query.q) : '';
     if (term) qb.andWhere(`c.searchText LIKE :q ${LIKE_ESCAPE}`, { q: containsPattern(term) });
     if (query.category) qb.andWhere('c.category = :category', { category: query.category });
-    if (query.audience) whereInSimpleArray(qb, 'c.targetAudiences', 'aud', query.audience);
+    // Courses meant for this audience (courses open to every audience name none and are not listed).
+    if (query.audience) qb.andWhere('EXISTS (SELECT 1 FROM course_target_audiences cta WHERE cta.courseId = c.id AND cta.audience = :audience)', { audience: query.audience });
     qb.orderBy('c.publishedAt', 'DESC').addOrderBy('c.id', 'ASC');
     qb.offset((query.page - 1) * query.pageSize).limit(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map(toCourseSummary), page: query.page, pageSize: query.pageSize, total };
+    return { items: (await this.targeting.withTargeting(rows)).map(toCourseSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
   /** Distinct categories of published courses, for the catalog's filter (sorted as Vietnamese). */
@@ -461,8 +458,9 @@ export class CoursesService {
 
   /** A published course's outline with the caller's enrolment; drafts and archived courses answer 404. */
   async catalogCourse(caller: AuthUser, slug: string): Promise<CatalogCourse> {
-    const course = await this.db.getRepository(Course).findOneBy({ slug, status: 'published' });
-    if (!course) throw AppException.notFound('Không tìm thấy khóa học.');
+    const found = await this.db.getRepository(Course).findOneBy({ slug, status: 'published' });
+    if (!found) throw AppException.notFound('Không tìm thấy khóa học.');
+    const [course] = await this.targeting.withTargeting([found]);
     const { modules, lessons } = await this.structure(this.db.manager, course.id);
     return {
       ...toCourseSummary(course),
@@ -484,14 +482,15 @@ export class CoursesService {
    * `selfEnrolmentRefusal`. Enrolments sit above courses in the domain order, so their row is read
    * by table name here.
    */
-  private async catalogView(caller: AuthUser, course: Course): Promise<Pick<CatalogCourse, 'myEnrolment' | 'openToMe'>> {
+  private async catalogView(caller: AuthUser, course: Course & CourseTargeting): Promise<Pick<CatalogCourse, 'myEnrolment' | 'openToMe'>> {
     const [e]: Array<{ status: 'active' | 'completed' | 'withdrawn'; progressPercent: number; dueAt: Date | string | null }> = await this.db.query(
       'SELECT status, progressPercent, dueAt FROM enrolments WHERE userId = ? AND courseId = ?',
       [caller.id, course.id],
     );
     const myEnrolment = e && e.status !== 'withdrawn' ? { status: e.status, progressPercent: Number(e.progressPercent), dueAt: isoOrNull(e.dueAt) } : null;
     if (e) return { myEnrolment, openToMe: true };
-    const user = await this.db.getRepository(User).findOne({ where: { id: caller.id }, select: ['id', 'audiences', 'status'] });
+    const [account]: Array<{ id: string; status: string }> = await this.db.query('SELECT id, status FROM users WHERE id = ?', [caller.id]);
+    const user = account ? await this.users.withMembershipsOne(account) : null;
     return { myEnrolment, openToMe: this.access.selfEnrolmentRefusal(course, user, caller.orgUnitPath) === null };
   }
 
@@ -541,6 +540,7 @@ export class CoursesService {
 
   private async toDetail(em: EntityManager, course: Course): Promise<CourseDetail> {
     const { modules, lessons } = await this.structure(em, course.id);
+    const [withTargeting] = await this.targeting.withTargeting([course], em);
     const owners = await em
       .getRepository(CourseOwner)
       .createQueryBuilder('co')
@@ -550,7 +550,7 @@ export class CoursesService {
       .addOrderBy('u.searchText', 'ASC')
       .getMany();
     return {
-      ...toCourseSummary(course),
+      ...toCourseSummary(withTargeting),
       owners: owners.map((o) => ({ userId: o.userId, fullName: o.user!.fullName, role: o.role })),
       modules: modules.map((m) => ({ id: m.id, title: m.title, position: m.position, lessons: lessons.filter((l) => l.moduleId === m.id).map(toLesson) })),
     };

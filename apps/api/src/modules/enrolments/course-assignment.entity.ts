@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
-import type { Audience } from '@bdhv/contracts';
 import { UuidEntity } from '../../database/uuid-entity';
 
-/** A course assigned to a unit subtree and/or audiences with a due date; expanded into enrolments by a job. */
+/**
+ * A course assigned to a unit subtree, optionally limited to audiences (assignment_audiences rows),
+ * with a due date; expanded into enrolments by a job.
+ */
 @Entity('course_assignments')
 export class CourseAssignment extends UuidEntity {
   @Index('IDX_course_assignments_courseId')
@@ -12,10 +14,6 @@ export class CourseAssignment extends UuidEntity {
   /** Root of the unit subtree it applies to. */
   @Column({ type: 'varchar', length: 36 })
   orgUnitId: string;
-
-  /** Empty means every audience. */
-  @Column({ type: 'simple-array' })
-  audiences: Audience[];
 
   @Column({ type: 'datetime', nullable: true })
   dueAt: Date | null;

@@ -1,5 +1,7 @@
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
+import { CoursesModule } from '../courses/courses.module';
+import { UserStoreModule } from '../users/user-store.module';
 import { EnrolmentsController, MyLearningController } from './enrolments.controller';
 import { EnrolmentsProcessor } from './enrolments.processor';
 import { EnrolmentsService } from './enrolments.service';
@@ -9,7 +11,7 @@ import { EnrolmentsService } from './enrolments.service';
  * the `enrolments.assign` job).
  */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, CoursesModule, UserStoreModule],
   controllers: [EnrolmentsController, MyLearningController],
   providers: [EnrolmentsService, EnrolmentsProcessor],
   exports: [EnrolmentsService],

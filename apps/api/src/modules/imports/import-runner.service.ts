@@ -14,6 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { userSearchText } from '../users/user-search';
 import { OrgUnit } from '../org-units/org-unit.entity';
 import { User } from '../users/user.entity';
+import { Memberships, NewUser, UserStore } from '../users/user-store.service';
 import { ImportJob } from './import-job.entity';
 import { ImportRejection } from './import-rejection.entity';
 import { ImportFileError, ImportFileKind, noDataRows, RawRow, readImportRows } from './import-file';
@@ -53,7 +54,7 @@ export interface RunScope {
   moved: string[];
 }
 
-type MatchedUser = Pick<User, 'id' | 'fullName' | 'phone' | 'email' | 'orgUnitId' | 'roles' | 'audiences' | 'position' | 'citizenIdHash'>;
+type MatchedUser = Pick<User, 'id' | 'fullName' | 'phone' | 'email' | 'orgUnitId' | 'position' | 'citizenIdHash'> & Memberships;
 
 /**
  * Runs one import: validates every row, then creates or updates accounts in batches. Each batch's
@@ -71,6 +72,7 @@ export class ImportRunnerService {
     private readonly access: AccessPolicy,
     private readonly callers: CallerStateService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly users: UserStore,
   ) {}
 
   async run(payload: JobPayloads['imports.run'], ctx: JobContext): Promise<void> {
@@ -205,7 +207,7 @@ export class ImportRunnerService {
       if (u.citizenIdHash) byCitizen.set(u.citizenIdHash, u);
     }
 
-    const inserts: Partial<User>[] = [];
+    const inserts: NewUser[] = [];
     let updated = 0;
     for (const { row, citizenIdHash } of valid) {
       const matches = new Map<string, MatchedUser>();
@@ -245,13 +247,15 @@ export class ImportRunnerService {
       }
       scope.touched.set(user.id, row.rowNumber);
       const patch = this.changes(user, row, citizenIdHash);
-      if (patch) await em.getRepository(User).update({ id: user.id }, patch);
-      if (patch?.orgUnitId) scope.moved.push(user.id);
+      if (patch && Object.keys(patch.account).length) await em.getRepository(User).update({ id: user.id }, patch.account);
+      if (patch?.audiences) await this.users.setMemberships(em, user.id, { audiences: patch.audiences });
+      if (patch?.account.orgUnitId) scope.moved.push(user.id);
       // Counted as updated even when nothing differed: the row matched an existing account.
       updated++;
     }
 
-    if (inserts.length) await em.createQueryBuilder().insert().into(User).values(inserts).updateEntity(false).execute();
+    // New accounts and their roles and audiences, in this batch's transaction.
+    await this.users.insert(em, inserts);
     if (rejections.length) {
       await em
         .createQueryBuilder()
@@ -272,7 +276,7 @@ export class ImportRunnerService {
     return { created: inserts.length, updated, rejected: rejections.length };
   }
 
-  private findMatches(em: EntityManager, valid: { row: CleanRow; citizenIdHash: string | null }[]): Promise<MatchedUser[]> {
+  private async findMatches(em: EntityManager, valid: { row: CleanRow; citizenIdHash: string | null }[]): Promise<MatchedUser[]> {
     const phones = [...new Set(valid.map((v) => v.row.phone).filter((v): v is string => !!v))];
     const emails = [...new Set(valid.map((v) => v.row.email).filter((v): v is string => !!v))];
     const hashes = [...new Set(valid.map((v) => v.citizenIdHash).filter((v): v is string => !!v))];
@@ -280,15 +284,16 @@ export class ImportRunnerService {
     if (phones.length) where.push({ phone: In(phones) });
     if (emails.length) where.push({ email: In(emails) });
     if (hashes.length) where.push({ citizenIdHash: In(hashes) });
-    if (!where.length) return Promise.resolve([]);
-    return em.getRepository(User).find({
+    if (!where.length) return [];
+    const users = await em.getRepository(User).find({
       where,
-      select: { id: true, fullName: true, phone: true, email: true, orgUnitId: true, roles: true, audiences: true, position: true, citizenIdHash: true },
+      select: { id: true, fullName: true, phone: true, email: true, orgUnitId: true, position: true, citizenIdHash: true },
     });
+    return this.users.withMemberships(users, em);
   }
 
-  private newUser(row: CleanRow, citizenIdHash: string | null): Partial<User> {
-    const user: Partial<User> = {
+  private newUser(row: CleanRow, citizenIdHash: string | null): NewUser {
+    const user: NewUser = {
       id: randomUUID(),
       fullName: row.fullName,
       phone: row.phone,
@@ -305,7 +310,7 @@ export class ImportRunnerService {
       mustChangePassword: true,
       lastLoginAt: null,
     };
-    user.searchText = userSearchText(user as User);
+    user.searchText = userSearchText({ fullName: row.fullName, phone: row.phone, email: row.email });
     return user;
   }
 
@@ -313,22 +318,22 @@ export class ImportRunnerService {
    * What the row changes on an existing account, or null. Empty optional cells keep what is stored;
    * roles, status and passwords are never touched by an import.
    */
-  private changes(user: MatchedUser, row: CleanRow, citizenIdHash: string | null): Partial<User> | null {
+  private changes(user: MatchedUser, row: CleanRow, citizenIdHash: string | null): { account: Partial<User>; audiences: Memberships['audiences'] | null } | null {
     const patch: Partial<User> = {};
     if (user.fullName !== row.fullName) patch.fullName = row.fullName;
     if (row.phone && user.phone !== row.phone) patch.phone = row.phone;
     if (row.email && user.email?.toLowerCase() !== row.email) patch.email = row.email;
     if (user.orgUnitId !== row.unit.id) patch.orgUnitId = row.unit.id;
-    if ([...user.audiences].sort().join(',') !== [...row.audiences].sort().join(',')) patch.audiences = row.audiences;
+    const audiences = [...user.audiences].sort().join(',') !== [...row.audiences].sort().join(',') ? row.audiences : null;
     if (row.position !== null && user.position !== row.position) patch.position = row.position;
     if (row.citizenId && citizenIdHash && !user.citizenIdHash) {
       patch.citizenIdCipher = this.secrets.encrypt(row.citizenId);
       patch.citizenIdHash = citizenIdHash;
       patch.citizenIdLast4 = row.citizenId.slice(-4);
     }
-    if (!Object.keys(patch).length) return null;
+    if (!Object.keys(patch).length) return audiences ? { account: patch, audiences } : null;
     patch.searchText = userSearchText({ fullName: patch.fullName ?? user.fullName, phone: patch.phone ?? user.phone, email: patch.email ?? user.email });
-    return patch;
+    return { account: patch, audiences };
   }
 
   /** The rejected row as it was, for the report; the citizen ID stays encrypted at rest. */

@@ -1,5 +1,6 @@
 import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
+import { UserStoreModule } from '../users/user-store.module';
 import { ImportRunnerService } from './import-runner.service';
 import { ImportsController } from './imports.controller';
 import { ImportsProcessor } from './imports.processor';
@@ -11,7 +12,7 @@ import { ImportsService } from './imports.service';
  * never served there; the processor registers the job handler in both.
  */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, UserStoreModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportRunnerService, ImportsProcessor],
   exports: [ImportRunnerService],

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
 import { UuidEntity } from '../../database/uuid-entity';
-import type { Audience, Role } from '@bdhv/contracts';
 import { OrgUnit } from '../org-units/org-unit.entity';
 
+/** An account. Its roles and audiences are rows of user_roles and user_audiences (see UserStore). */
 @Entity('users')
 export class User extends UuidEntity {
   @Column({ type: 'varchar', length: 255 })
@@ -20,12 +20,6 @@ export class User extends UuidEntity {
   /** argon2id hash; null for accounts that only sign in through single sign-on. */
   @Column({ type: 'varchar', length: 255, nullable: true })
   passwordHash: string | null;
-
-  @Column({ type: 'simple-array' })
-  roles: Role[];
-
-  @Column({ type: 'simple-array' })
-  audiences: Audience[];
 
   @Index('IDX_users_orgUnitId')
   @Column({ type: 'varchar', length: 36 })

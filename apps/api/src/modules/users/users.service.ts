@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CreateUserRequest, ErrorCode, FieldError, UpdateUserRequest, UserDetail, UserListQuery, UserSummary } from '@bdhv/contracts';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
 import { SecretsService } from '../../common/secrets.service';
@@ -11,14 +11,15 @@ import { ClientContext } from '../../common/request-context';
 import { userSearchText } from './user-search';
 import { UserIdentity } from './user-identity.entity';
 import { OrgUnit } from '../org-units/org-unit.entity';
-import { containsPattern, LIKE_ESCAPE, simpleArrayPatterns, startsWithPattern } from '../../database/sql';
+import { containsPattern, LIKE_ESCAPE, startsWithPattern } from '../../database/sql';
 import { AccessPolicy } from '../../common/access/access-policy';
 import { CallerStateService } from '../../common/access/caller-state.service';
 import { uniqueViolationField } from '../../database/sql';
 import { maskCitizenId, searchTerm } from './user-search';
 import { User } from './user.entity';
+import { Memberships, UserStore } from './user-store.service';
 
-type UserWithUnit = User & { orgUnit: OrgUnit };
+type UserWithUnit = User & { orgUnit: OrgUnit } & Memberships;
 
 const UNIQUE_FIELDS = {
   phone: { index: 'UQ_users_phone', column: 'users.phone' },
@@ -79,6 +80,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
     private readonly callers: CallerStateService,
+    private readonly store: UserStore,
   ) {}
 
   /** A page of the users the caller may manage; the unit is joined in the same query. */
@@ -95,15 +97,17 @@ export class UsersService {
     }
     const term = searchTerm(query.q);
     if (term) qb.andWhere(`u.searchText LIKE :q ${LIKE_ESCAPE}`, { q: containsPattern(term) });
-    if (query.audience) this.whereInSimpleArray(qb, 'u.audiences', 'aud', query.audience);
-    if (query.role) this.whereInSimpleArray(qb, 'u.roles', 'role', query.role);
+    // Indexed probes of the join tables' primary keys (userId, value), one per listed user.
+    if (query.audience) qb.andWhere('EXISTS (SELECT 1 FROM user_audiences ua WHERE ua.userId = u.id AND ua.audience = :audience)', { audience: query.audience });
+    if (query.role) qb.andWhere('EXISTS (SELECT 1 FROM user_roles ur WHERE ur.userId = u.id AND ur.role = :role)', { role: query.role });
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
     // searchText starts with the folded name: the same accent-insensitive order on SQLite (which
     // has no Vietnamese collation) and MySQL.
     qb.orderBy('u.searchText', 'ASC').addOrderBy('u.fullName', 'ASC').addOrderBy('u.id', 'ASC');
     qb.offset((query.page - 1) * query.pageSize).limit(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map((u) => toUserSummary(u as UserWithUnit)), page: query.page, pageSize: query.pageSize, total };
+    const users = await this.store.withMemberships(rows as Array<User & { orgUnit: OrgUnit }>);
+    return { items: users.map(toUserSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
   async get(caller: AuthUser, id: string): Promise<UserDetail> {
@@ -122,15 +126,12 @@ export class UsersService {
         const unit = await this.assignableUnit(em, caller, dto.orgUnitId);
         const citizen = dto.citizenId ? this.protectCitizenId(dto.citizenId) : null;
         await this.assertUnique(em, null, { phone: dto.phone ?? null, email: dto.email ?? null, citizenIdHash: citizen?.citizenIdHash ?? null });
-        const users = em.getRepository(User);
-        const user = users.create({
+        const user = em.getRepository(User).create({
           id: randomUUID(),
           fullName: dto.fullName,
           phone: dto.phone ?? null,
           email: dto.email ?? null,
           passwordHash: null,
-          roles,
-          audiences,
           orgUnitId: unit.id,
           status: 'active',
           position: dto.position || null,
@@ -141,7 +142,8 @@ export class UsersService {
           lastLoginAt: null,
         });
         user.searchText = userSearchText(user);
-        await users.insert(user);
+        // The account and its roles and audiences in this one transaction.
+        await this.store.insert(em, [{ ...user, roles, audiences }]);
         await this.audit.record(
           {
             actorId: caller.id,
@@ -194,7 +196,9 @@ export class UsersService {
         if (dto.phone !== undefined && dto.phone !== user.phone) set('phone', dto.phone);
         if (dto.email !== undefined && dto.email !== user.email) set('email', dto.email);
         if (dto.position !== undefined && (dto.position || null) !== user.position) set('position', dto.position || null);
-        if (dto.audiences && !sameSet(unique(dto.audiences), user.audiences)) set('audiences', unique(dto.audiences));
+        const audiences = dto.audiences ? unique(dto.audiences) : user.audiences;
+        const audiencesChanged = !sameSet(audiences, user.audiences);
+        if (audiencesChanged) fields.push('audiences');
         let fromUnit: OrgUnit | null = null;
         if (dto.orgUnitId !== undefined && dto.orgUnitId !== user.orgUnitId) {
           await this.assignableUnit(em, caller, dto.orgUnitId);
@@ -220,10 +224,10 @@ export class UsersService {
         if (changes.fullName !== undefined || changes.phone !== undefined || changes.email !== undefined) {
           changes.searchText = userSearchText({ fullName: changes.fullName ?? user.fullName, phone, email });
         }
-        if (rolesChanged) changes.roles = roles;
         if (statusChanged) changes.status = dto.status;
-        if (Object.keys(changes).length === 0) return this.toDetail(em, user);
-        await em.getRepository(User).update(user.id, changes);
+        if (Object.keys(changes).length === 0 && !rolesChanged && !audiencesChanged) return this.toDetail(em, user);
+        if (Object.keys(changes).length > 0) await em.getRepository(User).update(user.id, changes);
+        if (rolesChanged || audiencesChanged) await this.store.setMemberships(em, user.id, { roles, audiences });
 
         const base = { actorId: caller.id, targetType: 'user', targetId: user.id, ip: ctx.ip };
         if (fields.length > 0) {
@@ -263,7 +267,8 @@ export class UsersService {
   }
 
   private async reload(em: EntityManager, id: string): Promise<UserWithUnit> {
-    return (await em.getRepository(User).findOneOrFail({ where: { id }, relations: { orgUnit: true } })) as UserWithUnit;
+    const user = (await em.getRepository(User).findOneOrFail({ where: { id }, relations: { orgUnit: true } })) as User & { orgUnit: OrgUnit };
+    return this.store.withMembershipsOne(user, em);
   }
 
   /** A unit a user may be placed in by this caller: it exists, is active, and lies in the caller's subtree (403 otherwise). */
@@ -316,19 +321,4 @@ export class UsersService {
       throw e;
     }
   }
-
-  /** Matches one value inside a simple-array column (comma-joined). */
-  private whereInSimpleArray(qb: SelectQueryBuilder<User>, column: string, name: string, value: string) {
-    const p = simpleArrayPatterns(value);
-    qb.andWhere(
-      new Brackets((w) =>
-        w
-          .where(`${column} = :${name}Exact`, { [`${name}Exact`]: p.exact })
-          .orWhere(`${column} LIKE :${name}First ${LIKE_ESCAPE}`, { [`${name}First`]: p.first })
-          .orWhere(`${column} LIKE :${name}Last ${LIKE_ESCAPE}`, { [`${name}Last`]: p.last })
-          .orWhere(`${column} LIKE :${name}Middle ${LIKE_ESCAPE}`, { [`${name}Middle`]: p.middle }),
-      ),
-    );
-  }
-
 }
